@@ -115,6 +115,54 @@ type Diagnostic struct {
 	Path  string   `json:"path"`
 	Start Position `json:"start"`
 	End   Position `json:"end"`
+	// SourceLine is the text of line Start.Line (without its line ending),
+	// so reporters can show the source after the document is gone.
+	SourceLine string `json:"-"`
+	// Fingerprint identifies the finding independently of line numbers:
+	// rule, the normalised text of the span and its context, and the
+	// occurrence number among identical ones in the file. SARIF
+	// partialFingerprints and baselines use it.
+	Fingerprint string `json:"fingerprint"`
+}
+
+// FileResult is what one input produced.
+type FileResult struct {
+	Path        string
+	Format      Format
+	Diagnostics []Diagnostic
+	// Diff is the unified diff of the fixes when --diff was asked for.
+	Diff string
+	// Fixed counts the fixes applied (or that --diff would apply).
+	Fixed int
+}
+
+// FileError is a failure that is not a finding: an unreadable file, a rule
+// that panicked, a fix that could not be written. The run goes on; the exit
+// status becomes 2.
+type FileError struct {
+	Path string
+	Rule string // empty unless a rule failed
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	switch {
+	case e.Path != "" && e.Rule != "":
+		return fmt.Sprintf("%s: rule %s: %v", e.Path, e.Rule, e.Err)
+	case e.Path != "":
+		return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	}
+	return e.Err.Error()
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Result is the outcome of a run, files in input order.
+type Result struct {
+	Files  []*FileResult
+	Errors []*FileError
+	// Rules are all rules known to the run (for SARIF rule metadata).
+	Rules []*Rule
 }
 
 // Example is an executed illustration of a rule. Bad must produce at least

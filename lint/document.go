@@ -1,0 +1,448 @@
+package lint
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Format is the syntax of a document.
+type Format uint8
+
+// Formats. Docx documents are extracted to text paragraphs before parsing.
+const (
+	FormatText Format = iota
+	FormatMarkdown
+	FormatDocx
+)
+
+func (f Format) String() string {
+	switch f {
+	case FormatMarkdown:
+		return "markdown"
+	case FormatDocx:
+		return "docx"
+	}
+	return "text"
+}
+
+// FormatFor picks the format from a file name: Markdown by extension
+// (.md, .markdown), plain text otherwise.
+func FormatFor(path string) Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return FormatMarkdown
+	case ".docx":
+		return FormatDocx
+	}
+	return FormatText
+}
+
+// BlockKind classifies prose blocks.
+type BlockKind uint8
+
+// Block kinds.
+const (
+	Paragraph BlockKind = iota
+	Heading
+	ListItem
+	Quote
+	TableCell
+)
+
+func (k BlockKind) String() string {
+	switch k {
+	case Heading:
+		return "heading"
+	case ListItem:
+		return "list-item"
+	case Quote:
+		return "quote"
+	case TableCell:
+		return "table-cell"
+	}
+	return "paragraph"
+}
+
+// Block is one prose block: a paragraph, heading, list item, block quote
+// paragraph or table cell. Its prose view strips markup and maps every
+// character back to the source.
+type Block struct {
+	Index int // position in Document.Blocks
+	Kind  BlockKind
+	Level int // heading level 1..6; 0 otherwise
+	// Span covers the block's source bytes from its first to its last prose
+	// character (markers such as "### " or "> " before the first line are
+	// outside; markers on continuation lines are inside).
+	Span Span
+	// BlankBefore is the number of blank lines between the previous block
+	// (or the start of the file) and this one: a layout signal (an image or
+	// a page break used to sit there).
+	BlankBefore int
+	// Marker is the block marker text as written ("###", "-", "1.", ">"),
+	// empty for plain paragraphs.
+	Marker string
+
+	doc    *Document
+	pieces []piece // source pieces making up the prose, in order
+	prose  *Prose
+	sents  []Span
+}
+
+// piece is a run of prose text and where it came from. Opaque pieces (inline
+// code, URLs, images) appear in the prose as one placeholder rune standing
+// for the whole source span.
+type piece struct {
+	src, end int // source byte range
+	opaque   bool
+}
+
+// Placeholder stands in the prose view for inline code, URLs, e-mail
+// addresses and images: rules see "something that is not prose" there.
+const Placeholder = '\uFFFC'
+
+// Prose is the text of a block as a reader sees it, with a map back to
+// source offsets.
+type Prose struct {
+	Text string
+	// maps: prose offset -> source offset at piece starts
+	pStart []int32
+	sStart []int32
+	sEnd   []int32
+	opaque []bool
+	// joined[k]: piece k follows piece k-1 with nothing but '\r' between
+	// them in the source.
+	joined []bool
+}
+
+// Document is one input file: the decoded source bytes, untouched, with its
+// structure.
+type Document struct {
+	Path   string
+	Src    []byte
+	Format Format
+	// Encoding describes how Src was decoded from the file, so fixes can be
+	// written back in the same form. Nil means UTF-8 without BOM.
+	Encoding *Encoding
+
+	Blocks []*Block
+	// Regions are never linted: front matter, code blocks, HTML blocks and
+	// comments. Sorted, non-overlapping.
+	Regions []Span
+	// Comments are the HTML comments (<!-- … -->) outside code, in order;
+	// directives and test expectations live there.
+	Comments []Span
+
+	lines []int // byte offset of each line start
+	cache map[any]any
+	sents []Sentence
+}
+
+// Encoding records the file's encoding, for writing back. Decoding and
+// encoding themselves live outside the engine.
+type Encoding struct {
+	Name string // "utf-8", "utf-16le", "gb18030", …
+	BOM  bool
+	// Encode turns fixed UTF-8 text back into the file's bytes.
+	Encode func(utf8 []byte) ([]byte, error)
+}
+
+// Parse builds a document from decoded UTF-8 source. It never fails: any
+// byte sequence yields some structure.
+func Parse(path string, src []byte, format Format) *Document {
+	d := &Document{Path: path, Src: src, Format: format}
+	d.lines = lineStarts(src)
+	switch format {
+	case FormatMarkdown:
+		parseMarkdown(d)
+	default:
+		parseText(d)
+	}
+	for i, b := range d.Blocks {
+		b.Index = i
+		b.doc = d
+	}
+	return d
+}
+
+func lineStarts(src []byte) []int {
+	n := 1
+	for _, c := range src {
+		if c == '\n' {
+			n++
+		}
+	}
+	ls := make([]int, 1, n)
+	for i, c := range src {
+		if c == '\n' {
+			ls = append(ls, i+1)
+		}
+	}
+	return ls
+}
+
+// LineCount is the number of lines (a final newline does not start a new
+// line that counts).
+func (d *Document) LineCount() int {
+	n := len(d.lines)
+	if n > 1 && d.lines[n-1] == len(d.Src) {
+		n--
+	}
+	return n
+}
+
+// LineSpan returns the byte span of 1-based line n without its line ending
+// ("\n" or "\r\n").
+func (d *Document) LineSpan(n int) Span {
+	if n < 1 || n > len(d.lines) {
+		return Span{len(d.Src), len(d.Src)}
+	}
+	start := d.lines[n-1]
+	end := len(d.Src)
+	if n < len(d.lines) {
+		end = d.lines[n] - 1
+	}
+	if end > start && d.Src[end-1] == '\r' {
+		end--
+	}
+	return Span{start, end}
+}
+
+// LineText returns line n (1-based) without its line ending.
+func (d *Document) LineText(n int) string {
+	s := d.LineSpan(n)
+	return string(d.Src[s.Start:s.End])
+}
+
+// Line returns the 1-based line containing byte offset off.
+func (d *Document) Line(off int) int {
+	return sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off })
+}
+
+// Pos converts a byte offset to a position: 1-based line and 1-based
+// character column.
+func (d *Document) Pos(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Src) {
+		off = len(d.Src)
+	}
+	line := d.Line(off)
+	start := d.lines[line-1]
+	col := 1 + utf8.RuneCount(d.Src[start:off])
+	return Position{Line: line, Column: col, Offset: off}
+}
+
+// Newline is the document's dominant line ending, for fixes that insert
+// lines.
+func (d *Document) Newline() string {
+	crlf, lf := 0, 0
+	for i, c := range d.Src {
+		if c == '\n' {
+			if i > 0 && d.Src[i-1] == '\r' {
+				crlf++
+			} else {
+				lf++
+			}
+		}
+	}
+	if crlf > lf {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// InRegion reports whether a byte offset lies in a never-linted region.
+func (d *Document) InRegion(off int) bool {
+	i := sort.Search(len(d.Regions), func(i int) bool { return d.Regions[i].End > off })
+	return i < len(d.Regions) && d.Regions[i].Start <= off
+}
+
+// OverlapsRegion reports whether a span touches a never-linted region.
+func (d *Document) OverlapsRegion(s Span) bool {
+	i := sort.Search(len(d.Regions), func(i int) bool { return d.Regions[i].End > s.Start })
+	if i >= len(d.Regions) {
+		return false
+	}
+	r := d.Regions[i]
+	if s.Start == s.End {
+		return r.Start < s.Start
+	}
+	return r.Start < s.End
+}
+
+// Cache memoises per-document analysis shared by several rules (the layout
+// analysis, the sentence index, …). Rules of one document run sequentially,
+// so no locking is needed.
+func (d *Document) Cache(key any, compute func() any) any {
+	if v, ok := d.cache[key]; ok {
+		return v
+	}
+	if d.cache == nil {
+		d.cache = map[any]any{}
+	}
+	v := compute()
+	d.cache[key] = v
+	return v
+}
+
+// Doc returns the block's document.
+func (b *Block) Doc() *Document { return b.doc }
+
+// Prose returns the block's prose view, computing it on first use.
+func (b *Block) Prose() *Prose {
+	if b.prose == nil {
+		b.prose = buildProse(b.doc.Src, b.pieces)
+	}
+	return b.prose
+}
+
+// Text is shorthand for b.Prose().Text.
+func (b *Block) Text() string { return b.Prose().Text }
+
+// Prev returns the previous block or nil.
+func (b *Block) Prev() *Block {
+	if b.Index == 0 {
+		return nil
+	}
+	return b.doc.Blocks[b.Index-1]
+}
+
+// Next returns the next block or nil.
+func (b *Block) Next() *Block {
+	if b.Index+1 >= len(b.doc.Blocks) {
+		return nil
+	}
+	return b.doc.Blocks[b.Index+1]
+}
+
+func buildProse(src []byte, pieces []piece) *Prose {
+	n := 0
+	for _, p := range pieces {
+		if p.opaque {
+			n += utf8.RuneLen(Placeholder)
+		} else {
+			n += p.end - p.src
+		}
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	pr := &Prose{
+		pStart: make([]int32, 0, len(pieces)),
+		sStart: make([]int32, 0, len(pieces)),
+		sEnd:   make([]int32, 0, len(pieces)),
+		opaque: make([]bool, 0, len(pieces)),
+		joined: make([]bool, 0, len(pieces)),
+	}
+	for k, p := range pieces {
+		j := false
+		if k > 0 {
+			j = true
+			for _, c := range src[pieces[k-1].end:p.src] {
+				if c != '\r' {
+					j = false
+					break
+				}
+			}
+		}
+		pr.joined = append(pr.joined, j)
+		pr.pStart = append(pr.pStart, int32(sb.Len()))
+		pr.sStart = append(pr.sStart, int32(p.src))
+		pr.sEnd = append(pr.sEnd, int32(p.end))
+		pr.opaque = append(pr.opaque, p.opaque)
+		if p.opaque {
+			sb.WriteRune(Placeholder)
+		} else {
+			sb.Write(src[p.src:p.end])
+		}
+	}
+	pr.Text = sb.String()
+	return pr
+}
+
+// piece index containing prose offset i as a start position.
+func (p *Prose) pieceAt(i int) int {
+	k := sort.Search(len(p.pStart), func(k int) bool { return int(p.pStart[k]) > i }) - 1
+	if k < 0 {
+		k = 0
+	}
+	return k
+}
+
+// Src maps a prose byte offset (a character start, or len(Text)) to a
+// source byte offset. Offsets inside a placeholder map to the start of the
+// opaque span.
+func (p *Prose) Src(i int) int {
+	if len(p.pStart) == 0 {
+		return 0
+	}
+	if i >= len(p.Text) {
+		return int(p.sEnd[len(p.sEnd)-1])
+	}
+	k := p.pieceAt(i)
+	if p.opaque[k] {
+		return int(p.sStart[k])
+	}
+	return int(p.sStart[k]) + i - int(p.pStart[k])
+}
+
+// SrcEnd maps a prose offset used as the end of a range: at a piece
+// boundary it is the end of the previous piece, and after a placeholder it
+// is the end of the opaque span.
+func (p *Prose) SrcEnd(i int) int {
+	if len(p.pStart) == 0 {
+		return 0
+	}
+	if i <= 0 {
+		return int(p.sStart[0])
+	}
+	k := p.pieceAt(i - 1)
+	if p.opaque[k] {
+		return int(p.sEnd[k])
+	}
+	return int(p.sStart[k]) + i - int(p.pStart[k])
+}
+
+// SrcSpan maps a prose byte range to a source span.
+func (p *Prose) SrcSpan(start, end int) Span {
+	s := p.Src(start)
+	if end <= start {
+		return Span{s, s}
+	}
+	return Span{s, p.SrcEnd(end)}
+}
+
+// Contiguous reports whether the prose range [start,end) is one unbroken
+// run of source bytes (no markup removed inside it, no placeholder): only
+// then may a fix replace it by editing the source span directly.
+func (p *Prose) Contiguous(start, end int) bool {
+	if len(p.pStart) == 0 {
+		return false
+	}
+	if end <= start {
+		return true
+	}
+	k := p.pieceAt(start)
+	for {
+		if p.opaque[k] {
+			return false
+		}
+		if end <= int(p.pStart[k])+int(p.sEnd[k]-p.sStart[k]) {
+			return true
+		}
+		k++
+		if k >= len(p.pStart) || !p.joined[k] {
+			return false
+		}
+	}
+}
+
+// IsOpaqueAt reports whether prose offset i is a placeholder.
+func (p *Prose) IsOpaqueAt(i int) bool {
+	if len(p.pStart) == 0 || i >= len(p.Text) {
+		return false
+	}
+	return p.opaque[p.pieceAt(i)]
+}
