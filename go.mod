@@ -1,6 +1,6 @@
 module github.com/draftlint/draftlint
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/fatih/color v1.19.0 // indirect
