@@ -1,0 +1,537 @@
+package lint
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/zeebo/xxh3"
+)
+
+// Input is a loaded file: the decoded document and the raw bytes it came
+// from (to detect concurrent changes and to diff against).
+type Input struct {
+	Doc *Document
+	Raw []byte
+}
+
+// Runner lints files in parallel and applies policy and fixes.
+type Runner struct {
+	Policy *Policy
+	// Jobs bounds the files processed at once; 0 means the number of CPUs.
+	Jobs int
+	// Fix writes fixed files; Diff computes diffs instead; Unsafe admits
+	// unsafe fixes to either.
+	Fix, Diff, Unsafe bool
+	// Load reads one path. The default reads UTF-8 text from disk.
+	Load func(path string) (*Input, error)
+	// Encode turns fixed text back into file bytes (encoding, BOM); the
+	// default uses doc.Encoding.Encode when set.
+	Encode func(doc *Document, fixed []byte) ([]byte, error)
+	// Write stores fixed bytes; the default is WriteFileAtomic.
+	Write func(path string, orig, data []byte) error
+	// DiffFunc renders a unified diff (from the report package; injected to
+	// keep the engine free of output code).
+	DiffFunc func(path string, old, new []byte) string
+	// Reparse builds a document for fixed source; the default parses with
+	// the same path, format and encoding.
+	Reparse func(prev *Document, src []byte) *Document
+}
+
+// DefaultLoad reads a UTF-8 file.
+func DefaultLoad(path string) (*Input, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	doc := Parse(path, raw, FormatFor(path))
+	return &Input{Doc: doc, Raw: raw}, nil
+}
+
+// Run lints every path. Results come back in input order whatever the
+// parallelism.
+func (r *Runner) Run(ctx context.Context, paths []string) *Result {
+	res := &Result{Files: make([]*FileResult, len(paths)), Rules: r.Policy.Rules}
+	errs := make([][]*FileError, len(paths))
+	jobs := r.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	var corpus *corpusState
+	if r.hasCorpusRules() {
+		corpus = &corpusState{docs: make([]*fileState, len(paths))}
+	}
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		if ctx.Err() != nil {
+			errs[i] = append(errs[i], &FileError{Path: p, Err: ctx.Err()})
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, p string) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			fr, fe, st := r.runFile(p)
+			res.Files[i] = fr
+			errs[i] = fe
+			if corpus != nil {
+				corpus.docs[i] = st
+			}
+		}(i, p)
+	}
+	wg.Wait()
+	if corpus != nil {
+		r.runCorpus(corpus, res, errs)
+	}
+	for _, e := range errs {
+		res.Errors = append(res.Errors, e...)
+	}
+	// Keep only files that were read.
+	out := res.Files[:0]
+	for _, f := range res.Files {
+		if f != nil {
+			out = append(out, f)
+		}
+	}
+	res.Files = out
+	return res
+}
+
+func (r *Runner) hasCorpusRules() bool {
+	for _, rule := range r.Policy.Rules {
+		if rule.RunCorpus != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// fileState is what the corpus pass needs of a file.
+type fileState struct {
+	doc    *Document
+	active []ActiveRule
+	dirs   []*directive
+	fr     *FileResult
+}
+
+type corpusState struct {
+	docs []*fileState
+}
+
+func (r *Runner) runFile(path string) (fr *FileResult, errs []*FileError, st *fileState) {
+	defer func() {
+		if p := recover(); p != nil {
+			errs = append(errs, &FileError{Path: path, Err: fmt.Errorf("internal error: %v", p)})
+			fr = nil
+		}
+	}()
+	active, err := r.Policy.For(path)
+	if err != nil {
+		return nil, []*FileError{{Path: path, Err: err}}, nil
+	}
+	load := r.Load
+	if load == nil {
+		load = DefaultLoad
+	}
+	in, err := load(path)
+	if err != nil {
+		return nil, []*FileError{{Path: path, Err: err}}, nil
+	}
+	doc := in.Doc
+	fr = &FileResult{Path: doc.Path, Format: doc.Format}
+	var dirs []*directive
+	lintDoc := func(d *Document) []Diagnostic {
+		diags, ds, fe := r.lintDocument(d, active)
+		dirs = ds
+		errs = append(errs, fe...)
+		return diags
+	}
+	if !r.Fix && !r.Diff {
+		fr.Diagnostics = lintDoc(doc)
+		return fr, errs, &fileState{doc: doc, active: active, dirs: dirs, fr: fr}
+	}
+	reparse := r.Reparse
+	if reparse == nil {
+		reparse = func(prev *Document, src []byte) *Document {
+			nd := Parse(prev.Path, src, prev.Format)
+			nd.Encoding = prev.Encoding
+			return nd
+		}
+	}
+	final, diags, applied, ferr := FixLoop(doc, r.Unsafe, lintDoc, func(src []byte) *Document { return reparse(doc, src) })
+	if ferr != nil {
+		errs = append(errs, &FileError{Path: path, Err: ferr})
+	}
+	fr.Diagnostics = diags
+	fr.Fixed = applied
+	if final != doc {
+		encode := r.Encode
+		if encode == nil {
+			encode = defaultEncode
+		}
+		data, err := encode(final, final.Src)
+		if err != nil {
+			errs = append(errs, &FileError{Path: path, Err: fmt.Errorf("fixed text not written: %w", err)})
+			return fr, errs, nil
+		}
+		if r.Diff && r.DiffFunc != nil {
+			fr.Diff = r.DiffFunc(doc.Path, in.Raw, data)
+		}
+		if r.Fix {
+			write := r.Write
+			if write == nil {
+				write = WriteFileAtomic
+			}
+			if err := write(path, in.Raw, data); err != nil {
+				errs = append(errs, &FileError{Path: path, Err: fmt.Errorf("fixes not written: %w", err)})
+			}
+		}
+	}
+	return fr, errs, &fileState{doc: final, active: active, dirs: dirs, fr: fr}
+}
+
+func defaultEncode(doc *Document, fixed []byte) ([]byte, error) {
+	if doc.Encoding != nil && doc.Encoding.Encode != nil {
+		return doc.Encoding.Encode(fixed)
+	}
+	return fixed, nil
+}
+
+// lintDocument runs the active rules on one document and applies policy:
+// severities, directives, positions, sorting and de-duplication.
+func (r *Runner) lintDocument(doc *Document, active []ActiveRule) ([]Diagnostic, []*directive, []*FileError) {
+	var errs []*FileError
+	var diags []Diagnostic
+	for i := range active {
+		a := &active[i]
+		if a.Rule.Run == nil {
+			continue
+		}
+		pass := &Pass{Rule: a.Rule, Doc: doc, Options: a.Options, Profile: r.Policy.Profile}
+		if err := runRule(pass); err != nil {
+			errs = append(errs, &FileError{Path: doc.Path, Rule: a.Rule.ID, Err: err})
+			continue
+		}
+		for _, dg := range pass.diags {
+			if err := checkDiagnostic(doc, &dg); err != nil {
+				errs = append(errs, &FileError{Path: doc.Path, Rule: a.Rule.ID, Err: err})
+				continue
+			}
+			dg.Rule = a.Rule.ID
+			dg.Severity = effectiveSeverity(a, dg.Severity)
+			diags = append(diags, dg)
+		}
+	}
+	return r.finish(doc, active, diags, errs)
+}
+
+// finish applies directives, fills positions and fingerprints, sorts and
+// removes duplicates.
+func (r *Runner) finish(doc *Document, active []ActiveRule, diags []Diagnostic, errs []*FileError) ([]Diagnostic, []*directive, []*FileError) {
+	known := map[string]bool{}
+	for _, rule := range r.Policy.Rules {
+		known[rule.ID] = true
+	}
+	activeSet := map[string]bool{}
+	var unusedRule *ActiveRule
+	for i := range active {
+		activeSet[active[i].Rule.ID] = true
+		if active[i].Rule.ID == UnusedDirective.ID {
+			unusedRule = &active[i]
+		}
+	}
+	dirs, problems := parseDirectives(doc, known)
+	for i := range diags {
+		fillPositions(doc, &diags[i])
+	}
+	kept := diags[:0]
+	for _, dg := range diags {
+		suppressed := false
+		for _, dir := range dirs {
+			if dir.suppresses(&dg) {
+				suppressed = true
+			}
+		}
+		if !suppressed {
+			kept = append(kept, dg)
+		}
+	}
+	diags = kept
+	if unusedRule != nil {
+		for _, dg := range append(problems, unusedDirectives(dirs, activeSet)...) {
+			dg.Rule = UnusedDirective.ID
+			dg.Severity = effectiveSeverity(unusedRule, SeverityUnset)
+			fillPositions(doc, &dg)
+			diags = append(diags, dg)
+		}
+	}
+	sortDiagnostics(diags)
+	diags = dedupe(diags)
+	fingerprint(doc, diags)
+	return diags, dirs, errs
+}
+
+func effectiveSeverity(a *ActiveRule, own Severity) Severity {
+	if a.Explicit || own == SeverityUnset {
+		return a.Severity
+	}
+	return own
+}
+
+func runRule(p *Pass) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("panic: %v\n%s", v, firstFrames(debug.Stack()))
+		}
+	}()
+	return p.Rule.Run(p)
+}
+
+// firstFrames keeps the part of a stack trace that names the rule's code.
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if strings.Contains(l, "draftlint/rules") || strings.Contains(l, "draftlint/lint.") && !strings.Contains(l, "runRule") && !strings.Contains(l, "panic") {
+			out = append(out, strings.TrimSpace(l))
+			if i+1 < len(lines) {
+				out = append(out, "  "+strings.TrimSpace(lines[i+1]))
+			}
+			if len(out) >= 4 {
+				break
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func checkDiagnostic(doc *Document, dg *Diagnostic) error {
+	if dg.Span.Start < 0 || dg.Span.End < dg.Span.Start || dg.Span.End > len(doc.Src) {
+		return fmt.Errorf("finding span [%d,%d) out of range", dg.Span.Start, dg.Span.End)
+	}
+	if dg.Message == "" {
+		return errors.New("finding without a message")
+	}
+	valid := dg.Fixes[:0]
+	var bad error
+	for _, f := range dg.Fixes {
+		if err := validateFix(doc, &f); err != nil {
+			bad = fmt.Errorf("invalid fix %q: %w", f.Message, err)
+			continue
+		}
+		valid = append(valid, f)
+	}
+	dg.Fixes = valid
+	for _, rel := range dg.Related {
+		d := rel.Doc
+		if d == nil {
+			d = doc
+		}
+		if rel.Span.Start < 0 || rel.Span.End < rel.Span.Start || rel.Span.End > len(d.Src) {
+			return fmt.Errorf("related span [%d,%d) out of range", rel.Span.Start, rel.Span.End)
+		}
+	}
+	return bad
+}
+
+func fillPositions(doc *Document, dg *Diagnostic) {
+	dg.Path = doc.Path
+	dg.Start = doc.Pos(dg.Span.Start)
+	dg.End = doc.Pos(dg.Span.End)
+	dg.SourceLine = doc.LineText(dg.Start.Line)
+	if dg.Fixes == nil {
+		dg.Fixes = []Fix{}
+	}
+	if dg.Related == nil {
+		dg.Related = []Related{}
+	}
+	for i := range dg.Related {
+		rel := &dg.Related[i]
+		d := rel.Doc
+		if d == nil {
+			d = doc
+		}
+		rel.Path = d.Path
+		rel.Start = d.Pos(rel.Span.Start)
+		rel.End = d.Pos(rel.Span.End)
+	}
+}
+
+func sortDiagnostics(diags []Diagnostic) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := &diags[i], &diags[j]
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End < b.Span.End
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+func dedupe(diags []Diagnostic) []Diagnostic {
+	out := diags[:0]
+	for i, dg := range diags {
+		if i > 0 {
+			p := &out[len(out)-1]
+			if p.Rule == dg.Rule && p.Span == dg.Span && p.Message == dg.Message {
+				continue
+			}
+		}
+		out = append(out, dg)
+	}
+	return out
+}
+
+// fingerprint hashes rule, span text and a little context on each side, and
+// the occurrence count of that triple, so the value survives edits
+// elsewhere in the file.
+func fingerprint(doc *Document, diags []Diagnostic) {
+	seen := map[uint64]int{}
+	for i := range diags {
+		dg := &diags[i]
+		var b bytes.Buffer
+		b.WriteString(dg.Rule)
+		b.WriteByte(0)
+		b.Write(normFP(doc.Src[dg.Span.Start:dg.Span.End]))
+		b.WriteByte(0)
+		b.Write(normFP(contextBefore(doc, dg.Span.Start, 12)))
+		b.WriteByte(0)
+		b.Write(normFP(contextAfter(doc, dg.Span.End, 12)))
+		h := xxh3.Hash(b.Bytes())
+		n := seen[h]
+		seen[h] = n + 1
+		dg.Fingerprint = strconv.FormatUint(xxh3.HashSeed(b.Bytes(), uint64(n)), 16)
+	}
+}
+
+func contextBefore(doc *Document, off, runes int) []byte {
+	s := off
+	for k := 0; k < runes && s > 0; k++ {
+		_, n := utf8.DecodeLastRune(doc.Src[:s])
+		if doc.Src[s-n] == '\n' {
+			break
+		}
+		s -= n
+	}
+	return doc.Src[s:off]
+}
+
+func contextAfter(doc *Document, off, runes int) []byte {
+	e := off
+	for k := 0; k < runes && e < len(doc.Src); k++ {
+		if doc.Src[e] == '\n' {
+			break
+		}
+		_, n := utf8.DecodeRune(doc.Src[e:])
+		e += n
+	}
+	return doc.Src[off:e]
+}
+
+// normFP drops white space so re-wrapping a line does not change the
+// fingerprint.
+func normFP(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (r *Runner) runCorpus(cs *corpusState, res *Result, errs [][]*FileError) {
+	var docs []*Document
+	byDoc := map[*Document]*fileState{}
+	for _, st := range cs.docs {
+		if st != nil && st.doc != nil {
+			docs = append(docs, st.doc)
+			byDoc[st.doc] = st
+		}
+	}
+	for _, rule := range r.Policy.Rules {
+		if rule.RunCorpus == nil {
+			continue
+		}
+		// A corpus rule runs over the documents where it is active.
+		var these []*Document
+		var act *ActiveRule
+		for _, d := range docs {
+			for i := range byDoc[d].active {
+				if byDoc[d].active[i].Rule == rule {
+					these = append(these, d)
+					if act == nil {
+						act = &byDoc[d].active[i]
+					}
+				}
+			}
+		}
+		if len(these) == 0 {
+			continue
+		}
+		cp := &CorpusPass{Rule: rule, Docs: these, Options: act.Options, Profile: r.Policy.Profile}
+		err := func() (err error) {
+			defer func() {
+				if v := recover(); v != nil {
+					err = fmt.Errorf("panic: %v", v)
+				}
+			}()
+			return rule.RunCorpus(cp)
+		}()
+		if err != nil {
+			errs[0] = append(errs[0], &FileError{Rule: rule.ID, Err: err})
+			continue
+		}
+		for d, ds := range cp.diags {
+			st := byDoc[d]
+			if st == nil {
+				continue
+			}
+			var a *ActiveRule
+			for i := range st.active {
+				if st.active[i].Rule == rule {
+					a = &st.active[i]
+				}
+			}
+			if a == nil {
+				continue
+			}
+			for _, dg := range ds {
+				if err := checkDiagnostic(d, &dg); err != nil {
+					continue
+				}
+				dg.Rule = rule.ID
+				dg.Severity = effectiveSeverity(a, dg.Severity)
+				fillPositions(d, &dg)
+				suppressed := false
+				for _, dir := range st.dirs {
+					if dir.suppresses(&dg) {
+						suppressed = true
+					}
+				}
+				if !suppressed {
+					st.fr.Diagnostics = append(st.fr.Diagnostics, dg)
+				}
+			}
+			sortDiagnostics(st.fr.Diagnostics)
+			fingerprint(d, st.fr.Diagnostics)
+		}
+	}
+}
