@@ -1,6 +1,8 @@
 package textenc
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -24,7 +26,8 @@ func (e *EncodeError) Error() string {
 }
 
 // Encode converts UTF-8 text to enc, writing the BOM of the *BOM encodings.
-// If some character cannot be represented (only possible for GBK) or text is
+// If some character cannot be represented (many in GBK; in GB18030 only
+// private-use characters the x/text tables do not round-trip) or text is
 // not valid UTF-8, it returns a *EncodeError for the first one and no
 // output: callers must then leave the file alone.
 func Encode(text []byte, enc Encoding) ([]byte, error) {
@@ -69,25 +72,41 @@ func encodeUTF16(text []byte, enc Encoding) []byte {
 	return out
 }
 
+// encodeGB encodes and then decodes again: the x/text GB18030 tables send
+// about two thousand private-use characters (U+E000..U+F8FF) to byte
+// sequences that decode to other characters, so a successful encoder call
+// alone does not prove the text will come back. Such characters are reported
+// as unrepresentable.
 func encodeGB(text []byte, enc Encoding) ([]byte, error) {
 	e := gbEncoding(enc)
 	out, err := e.NewEncoder().Bytes(text)
 	if err == nil {
-		return out, nil
+		back, err := e.NewDecoder().Bytes(out)
+		if err == nil && bytes.Equal(back, text) {
+			return out, nil
+		}
 	}
 	// Find the culprit rune by rune; only on the failure path.
-	en := e.NewEncoder()
-	var buf [utf8.UTFMax]byte
+	en, dec := e.NewEncoder(), e.NewDecoder()
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(text[i:])
-		if _, err := en.Bytes(utf8.AppendRune(buf[:0], r)); err != nil {
+		ch := text[i : i+n]
+		b, err := en.Bytes(ch)
+		if err == nil {
+			var back []byte
+			back, err = dec.Bytes(b)
+			if err == nil && !bytes.Equal(back, ch) {
+				err = errors.New("does not round-trip")
+			}
+		}
+		if err != nil {
 			return nil, &EncodeError{Offset: i, Rune: r, Encoding: enc.String()}
 		}
 		i += n
 	}
-	return nil, fmt.Errorf("textenc: cannot encode text as %s: %v", enc, err)
+	return nil, fmt.Errorf("textenc: cannot encode text as %s", enc)
 }

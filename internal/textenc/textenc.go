@@ -33,8 +33,8 @@ const (
 	UTF16LEBOM                 // UTF-16 little endian with FF FE
 	UTF16BE                    // UTF-16 big endian, no BOM
 	UTF16BEBOM                 // UTF-16 big endian with FE FF
-	GB18030                    // GB 18030 (a superset of GBK covering all of Unicode)
-	GBK                        // GBK / code page 936 (cannot hold every character)
+	GB18030                    // GB 18030, a superset of GBK covering Unicode
+	GBK                        // GBK / code page 936; cannot hold many characters
 	numEncodings
 )
 
@@ -101,10 +101,6 @@ func (e Encoding) BOM() []byte {
 	}
 	return nil
 }
-
-// CanEncodeAll reports whether every Unicode scalar value can be encoded.
-// Only GBK cannot.
-func (e Encoding) CanEncodeAll() bool { return e != GBK }
 
 // Names returns the canonical encoding names in a stable order.
 func Names() []string {
