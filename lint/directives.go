@@ -28,7 +28,7 @@ name.`,
 	Severity: Warning,
 	Default:  true,
 	Examples: []Example{{
-		Bad:  "<!-- draftlint-disable-next-line halfwidth-punct -->\n完全正确的句子。\n",
+		Bad:  "<!-- draftlint-disable-next-line no-such-rule -->\n完全正确的句子。\n",
 		Good: "完全正确的句子。\n",
 	}},
 	// Produced by the runner, not by a Run function.

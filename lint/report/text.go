@@ -265,6 +265,8 @@ func cellWidth(r rune) int {
 	switch {
 	case r == 0x200D || (r >= 0xFE00 && r <= 0xFE0F) || (r >= 0xE0100 && r <= 0xE01EF):
 		return 0 // zero-width joiner, variation selectors
+	case r >= 0x1F3FB && r <= 0x1F3FF:
+		return 0 // skin-tone modifiers merge into the emoji before them
 	case unicode.In(r, unicode.Mn, unicode.Me):
 		return 0
 	}
@@ -277,15 +279,16 @@ func cellWidth(r rune) int {
 
 // visible returns how r is drawn in a snippet and its width in cells. Tabs
 // expand to the next stop after cell col; control and invisible format
-// characters are shown as escapes so that the caret has something to point
+// characters (zero-width space, BOM, soft hyphen, bidi controls; joiners and
+// variation selectors unless they follow an emoji) are shown as escapes so that the caret has something to point
 // at and the terminal is never sent raw control sequences.
-func visible(r rune, col int) (string, int) {
+func visible(r, prev rune, col int) (string, int) {
 	switch {
 	case r == '\t':
 		n := tabCells - col%tabCells
 		return strings.Repeat(" ", n), n
-	case r == 0x200D || (r >= 0xFE00 && r <= 0xFE0F):
-		return string(r), 0 // part of an emoji sequence: keep it
+	case (r == 0x200D || (r >= 0xFE00 && r <= 0xFE0F)) && unicode.In(prev, unicode.So, unicode.Sk):
+		return string(r), 0 // inside an emoji sequence: keep it
 	case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0) ||
 		unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r):
 		s := fmt.Sprintf("<U+%04X>", r)
@@ -324,8 +327,10 @@ func snippet(line string, startCol, endCol int) (src string, pad, carets int) {
 	runes := make([]string, 0, utf8.RuneCountInString(line))
 	pos := make([]int, 0, cap(runes)+1) // pos[i]: first cell of rune i
 	cell := 0
+	prev := rune(0)
 	for _, r := range line {
-		s, w := visible(r, cell)
+		s, w := visible(r, prev, cell)
+		prev = r
 		runes = append(runes, s)
 		pos = append(pos, cell)
 		cell += w

@@ -1,0 +1,96 @@
+// Package zh holds character classes shared by the rule families.
+package zh
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/draftlint/draftlint/lint"
+)
+
+// IsHan reports whether r is a Han ideograph (including 〇).
+func IsHan(r rune) bool { return lint.IsHan(r) }
+
+// IsCJKPunct reports whether r is full-width or CJK punctuation, the marks
+// that belong to Chinese text.
+func IsCJKPunct(r rune) bool {
+	switch {
+	case r >= 0x3000 && r <= 0x303F: // CJK symbols and punctuation: 、。〈〉《》「」『』【】〔〕…
+		return r != 0x3000
+	case r >= 0xFF01 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20, r >= 0xFF3B && r <= 0xFF40, r >= 0xFF5B && r <= 0xFF65:
+		return true
+	}
+	switch r {
+	case '“', '”', '‘', '’', '…', '—', '·':
+		return true
+	}
+	return false
+}
+
+// IsOpeningCJK reports opening quotes and brackets of Chinese text.
+func IsOpeningCJK(r rune) bool {
+	switch r {
+	case '“', '‘', '（', '《', '〈', '【', '〔', '［', '「', '『', '｛':
+		return true
+	}
+	return false
+}
+
+// IsClosingCJK reports closing quotes and brackets of Chinese text.
+func IsClosingCJK(r rune) bool {
+	switch r {
+	case '”', '’', '）', '》', '〉', '】', '〕', '］', '」', '』', '｝':
+		return true
+	}
+	return false
+}
+
+// IsChinese reports Han characters and CJK punctuation: the runes that
+// make a neighbourhood Chinese.
+func IsChinese(r rune) bool { return IsHan(r) || IsCJKPunct(r) }
+
+// IsLatin reports ASCII and Latin-script letters.
+func IsLatin(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.Is(unicode.Latin, r)
+}
+
+// IsDigit reports ASCII digits.
+func IsDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// IsSpace reports the white space that may sit between marks and words.
+func IsSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u00a0'
+}
+
+// PrevRune returns the rune before byte offset i and its start, skipping
+// white space (not newlines) when skipSpace is set; utf8.RuneError and -1 at
+// the start.
+func PrevRune(s string, i int, skipSpace bool) (rune, int) {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		if skipSpace && IsSpace(r) {
+			continue
+		}
+		return r, i
+	}
+	return utf8.RuneError, -1
+}
+
+// NextRune returns the rune at or after byte offset i and its start,
+// skipping white space when skipSpace is set; utf8.RuneError and -1 at the
+// end.
+func NextRune(s string, i int, skipSpace bool) (rune, int) {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if skipSpace && IsSpace(r) {
+			i += n
+			continue
+		}
+		return r, i
+	}
+	return utf8.RuneError, -1
+}

@@ -1,0 +1,211 @@
+// Package punct holds the punctuation and typography rules (GB/T 15834,
+// W3C clreq).
+package punct
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/draftlint/draftlint/lint"
+	"github.com/draftlint/draftlint/rules/internal/zh"
+)
+
+// Rules lists the punctuation rules.
+func Rules() []*lint.Rule {
+	return []*lint.Rule{HalfwidthPunct}
+}
+
+// HalfwidthPunct reports ASCII punctuation used in Chinese text.
+var HalfwidthPunct = &lint.Rule{
+	ID:        "halfwidth-punct",
+	Summary:   "half-width ( ) , ; : ? ! in Chinese text",
+	SummaryZh: "中文语境中使用了半角标点",
+	Doc: `GB/T 15834-2011 §5.1 requires full-width punctuation in horizontal Chinese
+text: （） ， ； ： ？ ！ each take one full character cell. Drafts typed with an
+English input method or extracted from PDF often carry ASCII marks instead.
+
+A bracket pair counts as Chinese when its content holds a Han character or
+both neighbours are Chinese (Han or full-width punctuation); a comma, question
+mark or exclamation mark when the character before it is Chinese and the one
+after is Chinese, a digit, or the end of the paragraph; a semicolon or colon
+likewise. Left alone: numbers (1,040, 12:30, 1:500), English runs and
+sentences quoted inside Chinese (Stay hungry, stay foolish.), function-like
+notation f(x), URLs, e-mail addresses and code, which the prose view hides.
+
+Fixes for brackets, commas, question and exclamation marks are safe. Colons
+and semicolons are unsafe: they also appear in times, ratios and references
+where the context alone does not settle the width.`,
+	Category: "punctuation",
+	Severity: lint.Warning,
+	Default:  true,
+	Examples: []lint.Example{{
+		Bad:   "省政协举行党组(扩大)会议,研究贯彻落实措施。\n",
+		Good:  "省政协举行党组（扩大）会议，研究贯彻落实措施。\n",
+		Fixed: "省政协举行党组（扩大）会议，研究贯彻落实措施。\n",
+	}, {
+		Good: "人口为1,040人，时间12:30，他说：“Stay hungry, stay foolish.”函数f(x)的值。\n",
+	}},
+	Run: runHalfwidth,
+}
+
+var fullOf = map[rune]string{',': "，", '?': "？", '!': "！", ';': "；", ':': "：", '(': "（", ')': "）"}
+
+var nameOf = map[rune]string{',': "comma", '?': "question mark", '!': "exclamation mark", ';': "semicolon", ':': "colon"}
+
+func runHalfwidth(p *lint.Pass) error {
+	for _, b := range p.Doc.Blocks {
+		text := b.Text()
+		if !strings.ContainsAny(text, "(),;:?!") {
+			continue
+		}
+		pr := b.Prose()
+		checkBrackets(p, pr, text)
+		checkPoints(p, pr, text)
+	}
+	return nil
+}
+
+// chineseSide: the neighbour makes the context Chinese.
+func chineseSide(r rune) bool { return zh.IsChinese(r) }
+
+func checkBrackets(p *lint.Pass, pr *lint.Prose, text string) {
+	var stack []int
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '(':
+			stack = append(stack, i)
+		case ')':
+			if len(stack) == 0 {
+				continue
+			}
+			open := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !chineseBrackets(text, open, i) {
+				continue
+			}
+			if !pr.Contiguous(open, open+1) || !pr.Contiguous(i, i+1) {
+				continue
+			}
+			so, sc := pr.Src(open), pr.Src(i)
+			p.Report(lint.Diagnostic{
+				Span:      lint.Span{Start: so, End: sc + 1},
+				Message:   "half-width parentheses in Chinese text; use （）",
+				MessageZh: "中文语境中使用了半角括号，应使用全角括号（）",
+				Fixes: []lint.Fix{{Message: "use full-width parentheses （）", Safe: true, Edits: []lint.Edit{
+					{Start: so, End: so + 1, New: "（"},
+					{Start: sc, End: sc + 1, New: "）"},
+				}}},
+			})
+		}
+	}
+}
+
+func chineseBrackets(text string, open, close int) bool {
+	inner := text[open+1 : close]
+	for _, r := range inner {
+		if zh.IsHan(r) {
+			return true
+		}
+	}
+	l, _ := zh.PrevRune(text, open, true)
+	r, _ := zh.NextRune(text, close+1, true)
+	lc, rc := chineseSide(l), chineseSide(r)
+	if lc && rc {
+		return true
+	}
+	// One Chinese neighbour and nothing Latin on the other side: a note at
+	// the start or end of a Chinese sentence, such as (1) before a clause.
+	lEdge := l == utf8.RuneError || l == '\n'
+	rEdge := r == utf8.RuneError || r == '\n'
+	if (lc && rEdge) || (rc && lEdge) {
+		return !hasLatinLetter(inner) || lEdge
+	}
+	return false
+}
+
+func hasLatinLetter(s string) bool {
+	for _, r := range s {
+		if zh.IsLatin(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkPoints(p *lint.Pass, pr *lint.Prose, text string) {
+	for i := 0; i < len(text); i++ {
+		c := rune(text[i])
+		if c != ',' && c != '?' && c != '!' && c != ';' && c != ':' {
+			continue
+		}
+		l, _ := zh.PrevRune(text, i, false)
+		r, _ := zh.NextRune(text, i+1, true)
+		if !pointIsChinese(c, l, r, text, i) {
+			continue
+		}
+		if !pr.Contiguous(i, i+1) {
+			continue
+		}
+		s := pr.Src(i)
+		safe := c == ',' || c == '?' || c == '!'
+		msg := "half-width " + nameOf[c] + " in Chinese text; use " + fullOf[c]
+		p.Report(lint.Diagnostic{
+			Span:      lint.Span{Start: s, End: s + 1},
+			Message:   msg,
+			MessageZh: "中文语境中使用了半角标点“" + string(c) + "”，应使用全角“" + fullOf[c] + "”",
+			Fixes: []lint.Fix{{Message: "use " + fullOf[c], Safe: safe, Edits: []lint.Edit{
+				{Start: s, End: s + 1, New: fullOf[c]},
+			}}},
+		})
+	}
+}
+
+func pointIsChinese(c, l, r rune, text string, i int) bool {
+	end := r == utf8.RuneError || r == '\n'
+	if !chineseSide(l) {
+		// A number or percentage before, Chinese after: 达47.5%,占GDP…
+		// (a digit after would make it a thousands separator or a time).
+		return (zh.IsDigit(l) || l == '%') && zh.IsHan(r)
+	}
+	switch {
+	case end, chineseSide(r), zh.IsDigit(r):
+		return true
+	case r == '(' || r == '"' || r == '\'':
+		// 他说:"…"; 如下:(一)…
+		return true
+	case c == '?' || c == '!':
+		// 什么?! — the following ASCII mark is handled in the next round.
+		return r == '?' || r == '!'
+	case zh.IsLatin(r):
+		// A short Latin word inside Chinese (关键词:AI领域) — but not an English
+		// sentence quoted after a Chinese word.
+		return latinWordThenHan(text, i+1)
+	}
+	return false
+}
+
+// latinWordThenHan reports whether the text after i is at most two Latin
+// words followed by a Han character.
+func latinWordThenHan(text string, i int) bool {
+	words := 0
+	inWord := false
+	for _, r := range text[i:] {
+		switch {
+		case zh.IsLatin(r) || zh.IsDigit(r) || r == '-' || r == '.':
+			if !inWord {
+				words++
+				inWord = true
+			}
+		case r == ' ':
+			inWord = false
+		case zh.IsHan(r):
+			return words <= 2
+		default:
+			return false
+		}
+		if words > 2 {
+			return false
+		}
+	}
+	return false
+}
