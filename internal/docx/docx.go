@@ -214,12 +214,12 @@ func (r *reader) file(name string) *zip.File {
 func (r *reader) read(f *zip.File) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrNotZip, f.Name, err)
+		return nil, fmt.Errorf("%w: damaged zip entry %s: %v", ErrNotZip, f.Name, err)
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(io.LimitReader(rc, MaxPartSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrNotZip, f.Name, err)
+		return nil, fmt.Errorf("%w: damaged zip entry %s: %v", ErrNotZip, f.Name, err)
 	}
 	if len(b) > MaxPartSize {
 		return nil, fmt.Errorf("%w: %s is over %d MiB uncompressed", ErrTooLarge, f.Name, MaxPartSize>>20)
