@@ -62,7 +62,7 @@ func IsDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // IsSpace reports the white space that may sit between marks and words.
 func IsSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\u00a0'
+	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u3000'
 }
 
 // PrevRune returns the rune before byte offset i and its start, skipping
