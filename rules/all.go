@@ -7,9 +7,12 @@ import (
 	"sync"
 
 	"github.com/draftlint/draftlint/lint"
+	"github.com/draftlint/draftlint/rules/dup"
 	"github.com/draftlint/draftlint/rules/encoding"
 	"github.com/draftlint/draftlint/rules/layout"
+	"github.com/draftlint/draftlint/rules/numbers"
 	"github.com/draftlint/draftlint/rules/punct"
+	"github.com/draftlint/draftlint/rules/style"
 )
 
 var (
@@ -24,6 +27,9 @@ func All() []*lint.Rule {
 		all = append(all, encoding.Rules()...)
 		all = append(all, layout.Rules()...)
 		all = append(all, punct.Rules()...)
+		all = append(all, style.Rules()...)
+		all = append(all, dup.Rules()...)
+		all = append(all, numbers.Rules()...)
 		sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	})
 	return all
