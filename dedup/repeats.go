@@ -1,0 +1,445 @@
+package dedup
+
+import (
+	"cmp"
+	"slices"
+	"unicode"
+)
+
+// Unit is one sentence or paragraph of a document, in document order.
+type Unit struct {
+	Text string
+	// Group is the enclosing paragraph (for sentences) or section (for
+	// paragraphs); with FindOptions.SameGroup only units of one group are
+	// compared.
+	Group int
+}
+
+// Relation classifies a repeated pair.
+type Relation uint8
+
+const (
+	// Exact: equal keys (the texts differ at most in width, case,
+	// punctuation and spacing).
+	Exact Relation = iota + 1
+	// Contained: the shorter key is (almost) wholly inside the longer one,
+	// e.g. the same sentence with a phrase prefixed. The longer is kept.
+	Contained
+	// Near: edit similarity or containment above the thresholds.
+	Near
+	// NumberVariant: equal once every run of digits is folded to 0, but the
+	// digits differ — likely a copy whose figures were (or were not)
+	// updated. Never a deletion candidate.
+	NumberVariant
+)
+
+func (r Relation) String() string {
+	switch r {
+	case Exact:
+		return "exact"
+	case Contained:
+		return "contained"
+	case Near:
+		return "near"
+	case NumberVariant:
+		return "number-variant"
+	}
+	return "none"
+}
+
+// Pair is one repeated pair of units.
+type Pair struct {
+	A, B     int // unit indexes, A < B
+	Relation Relation
+	// EditSim is 1 − Levenshtein/max length of the keys; Containment is
+	// LCS/length of the shorter key; Jaccard is over DefaultShingling sets.
+	EditSim, Containment, Jaccard float64
+	// Keeper is A or B: the first, unless B is longer and contains A
+	// (containment ≥ FindOptions.ContainedAt), then the more complete B.
+	Keeper int
+}
+
+// RepeatGroup is a connected set of exact, contained and near repeats
+// (number variants are not joined: they are different facts).
+type RepeatGroup struct {
+	Units  []int // ascending
+	Keeper int   // first member, unless a later one contains it (see Pair.Keeper)
+}
+
+// Repeats is the result of FindRepeats.
+type Repeats struct {
+	Pairs  []Pair        // ordered by A, then B
+	Groups []RepeatGroup // ordered by first member
+}
+
+// FindOptions tune FindRepeats. Zero fields take the defaults shown.
+type FindOptions struct {
+	// MinRunes: units with shorter keys are ignored (default 15). Short
+	// sentences repeat legitimately (会议强调, 一是…, headings), and two
+	// unrelated 10-rune sentences differ in only two or three runes far too
+	// often; 15 Han characters is about the shortest sentence whose repeat is
+	// worth an editor's attention.
+	MinRunes int
+	// EditSim: near when edit similarity ≥ this (default 0.80).
+	EditSim float64
+	// Containment: near when LCS/len(shorter) ≥ this (default 0.90) and the
+	// shorter has ≥ ContainMinHan Han runes (default 8) or ≥ ContainMinWords
+	// words (default 5), the longer is at most twice as long, and at least
+	// ContainBigrams (default 0.80) of the shorter's bigram sketch is in the
+	// longer's — which stops scattered common characters (的, 发展, 推进)
+	// from adding up to a high LCS.
+	Containment     float64
+	ContainMinHan   int
+	ContainMinWords int
+	ContainBigrams  float64
+	// ContainedAt: the Contained relation and the keeper exception need
+	// containment ≥ this (default 0.95).
+	ContainedAt float64
+	// Jaccard: also near when the DefaultShingling Jaccard ≥ this (0 = off;
+	// ParagraphOptions sets 0.70).
+	Jaccard float64
+	// SameGroup compares only units with equal Group.
+	SameGroup bool
+	// NoNumberVariants turns off the number-variant class.
+	NoNumberVariants bool
+	// PairwiseMax: with more distinct units than this (default 2000),
+	// candidates come from MinHash/LSH over character bigrams instead of
+	// all pairs.
+	PairwiseMax int
+}
+
+// SentenceOptions are the defaults for sentences.
+func SentenceOptions() FindOptions { return FindOptions{}.withDefaults() }
+
+// ParagraphOptions are the defaults for paragraphs: sentence thresholds
+// plus character 3-gram Jaccard ≥ 0.70.
+func ParagraphOptions() FindOptions {
+	o := FindOptions{Jaccard: 0.70}
+	return o.withDefaults()
+}
+
+func (o FindOptions) withDefaults() FindOptions {
+	def := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	defi := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	defi(&o.MinRunes, 15)
+	def(&o.EditSim, 0.80)
+	def(&o.Containment, 0.90)
+	defi(&o.ContainMinHan, 8)
+	defi(&o.ContainMinWords, 5)
+	def(&o.ContainBigrams, 0.80)
+	def(&o.ContainedAt, 0.95)
+	defi(&o.PairwiseMax, 2000)
+	return o
+}
+
+// docUnit is the per-unit state of one FindRepeats call.
+type docUnit struct {
+	k0, k1 int32 // key = keys[k0:k1]
+	hash   uint64
+	fold   uint64 // hash of the digit-run-folded key (with the group when SameGroup)
+	han    int32
+	words  int32 // -1 until counted
+	sk     Sketch
+	rep    int32 // first unit with the same key (itself for representatives)
+}
+
+type finder struct {
+	opt   FindOptions
+	units []Unit
+	keys  []rune
+	du    []docUnit
+	cmp   Comparer
+	pairs []Pair
+	uf    *UnionFind
+	sets  map[int][]uint64
+}
+
+func (f *finder) key(i int) []rune { return f.keys[f.du[i].k0:f.du[i].k1] }
+
+// FindRepeats finds repeated units of one document: exact copies, near
+// copies, contained copies and number variants. Exact copies are paired with
+// their first occurrence; the other relations are found between first
+// occurrences of distinct keys. Up to PairwiseMax distinct units every pair
+// within the length-ratio window is checked (after the bigram-sketch
+// prefilter); beyond it, candidates come from MinHash/LSH restricted to the
+// document. Every reported pair is verified on the keys.
+func FindRepeats(units []Unit, opt FindOptions) Repeats {
+	f := &finder{opt: opt.withDefaults(), units: units}
+	return f.run()
+}
+
+func (f *finder) run() Repeats {
+	opt := f.opt
+	n := len(f.units)
+	f.du = make([]docUnit, n)
+	total := 0
+	for _, u := range f.units {
+		total += len(u.Text)
+	}
+	f.keys = make([]rune, 0, total/3+16)
+	var fk []rune
+	exact := make(map[uint64]int32)
+	folds := make(map[uint64]int32) // folded hash → first representative
+	var reps []int
+	f.uf = NewUnionFind(n)
+	for i, u := range f.units {
+		d := &f.du[i]
+		d.k0 = int32(len(f.keys))
+		f.keys = AppendKey(f.keys, u.Text, 0)
+		d.k1 = int32(len(f.keys))
+		d.rep = -1
+		d.words = -1
+		key := f.key(i)
+		if len(key) < opt.MinRunes {
+			continue
+		}
+		gseed := uint64(0)
+		if opt.SameGroup {
+			gseed = splitmix64(uint64(u.Group))
+		}
+		d.hash = KeyHash(key) ^ gseed
+		if j, ok := exact[d.hash]; ok && slices.Equal(f.key(int(j)), key) {
+			d.rep = j
+			f.uf.Union(int(j), i)
+			f.pairs = append(f.pairs, Pair{A: int(j), B: i, Relation: Exact,
+				EditSim: 1, Containment: 1, Jaccard: 1, Keeper: int(j)})
+			continue
+		}
+		exact[d.hash] = int32(i)
+		d.rep = int32(i)
+		reps = append(reps, i)
+		for _, r := range key {
+			if IsHan(r) {
+				d.han++
+			}
+		}
+		d.sk = NewSketch(key)
+		if !opt.NoNumberVariants {
+			fk = AppendKey(fk[:0], u.Text, FoldDigitRuns)
+			d.fold = KeyHash(fk) ^ gseed
+			if j, ok := folds[d.fold]; ok {
+				f.pairs = append(f.pairs, f.scored(int(j), i, NumberVariant))
+			} else {
+				folds[d.fold] = int32(i)
+			}
+		}
+	}
+	if len(reps) <= opt.PairwiseMax {
+		f.pairwise(reps)
+	} else {
+		f.lsh(reps)
+	}
+	slices.SortFunc(f.pairs, func(a, b Pair) int {
+		return cmp.Or(cmp.Compare(a.A, b.A), cmp.Compare(a.B, b.B))
+	})
+	var groups []RepeatGroup
+	for _, s := range f.uf.Sets(2) {
+		groups = append(groups, RepeatGroup{Units: s, Keeper: f.groupKeeper(s)})
+	}
+	return Repeats{Pairs: f.pairs, Groups: groups}
+}
+
+// pairwise checks every pair of representatives whose lengths allow a
+// match: sorted by key length, unit j can only match a shorter unit i when
+// len(i) ≥ len(j)/2 (containment) or ≥ EditSim·len(j).
+func (f *finder) pairwise(reps []int) {
+	byLen := slices.Clone(reps)
+	slices.SortStableFunc(byLen, func(a, b int) int {
+		return cmp.Compare(f.du[a].k1-f.du[a].k0, f.du[b].k1-f.du[b].k0)
+	})
+	ratio := min(f.opt.EditSim, 0.5)
+	lo := 0
+	for jj, j := range byLen {
+		lj := float64(f.du[j].k1 - f.du[j].k0)
+		for float64(f.du[byLen[lo]].k1-f.du[byLen[lo]].k0) < ratio*lj {
+			lo++
+		}
+		for _, i := range byLen[lo:jj] {
+			a, b := min(i, j), max(i, j)
+			f.check(a, b)
+		}
+	}
+}
+
+// lsh generates candidates with a K=128 MinHash over character bigrams
+// (Latin trigrams) in 42 bands of 3 rows: short sentences with 10 % edits
+// keep a bigram Jaccard of only about 0.5, and 1−(1−J³)⁴² is 0.99 there and
+// still 0.94 at J = 0.4. Bands go into one open-addressed table in document
+// order; each unit is checked against the earlier units of its buckets.
+func (f *finder) lsh(reps []int) {
+	const bands, rows, maxChain = 42, 3, 64
+	sh := Shingling{Han: 2, HanShort: 2, ShortUnder: 1, Latin: 3}
+	size := 1
+	for size < 2*bands*len(reps) {
+		size <<= 1
+	}
+	mask := uint64(size - 1)
+	slots := make([]int32, size) // entry+1, 0 = empty
+	entKey := make([]uint64, 0, bands*len(reps))
+	entUnit := make([]int32, 0, bands*len(reps))
+	entNext := make([]int32, 0, bands*len(reps)) // entry+1 of the next older entry
+	stamp := make([]int32, len(f.units))
+	for i := range stamp {
+		stamp[i] = -1
+	}
+	var sig Signature
+	var hs, bk []uint64
+	for _, u := range reps {
+		key := f.key(u)
+		if !sh.Eligible(key) {
+			continue
+		}
+		hs = sh.Append(hs[:0], key)
+		sig.Reset()
+		sig.Add(hs)
+		bk = sig.BandKeys(bk[:0], bands, rows)
+		for _, k := range bk {
+			s := splitmix64(k) & mask
+			for slots[s] != 0 && entKey[slots[s]-1] != k {
+				s = (s + 1) & mask
+			}
+			chain := 0
+			for e := slots[s]; e != 0 && chain < maxChain; e = entNext[e-1] {
+				v := int(entUnit[e-1])
+				chain++
+				if stamp[v] == int32(u) {
+					continue
+				}
+				stamp[v] = int32(u)
+				f.check(v, u)
+			}
+			entKey = append(entKey, k)
+			entUnit = append(entUnit, int32(u))
+			entNext = append(entNext, slots[s])
+			slots[s] = int32(len(entKey))
+		}
+	}
+}
+
+// check classifies the representatives a < b and records a pair.
+func (f *finder) check(a, b int) {
+	opt := &f.opt
+	da, db := &f.du[a], &f.du[b]
+	if opt.SameGroup && f.units[a].Group != f.units[b].Group {
+		return
+	}
+	if !opt.NoNumberVariants && da.fold == db.fold {
+		return // reported as a number variant
+	}
+	ka, kb := f.key(a), f.key(b)
+	if rel, ok := f.classify(ka, kb, da, db); ok {
+		f.uf.Union(a, b)
+		f.pairs = append(f.pairs, f.scored(a, b, rel))
+	}
+}
+
+func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
+	opt := &f.opt
+	la, lb := len(ka), len(kb)
+	if MayReachEditSim(la, lb, &da.sk, &db.sk, opt.EditSim) {
+		if _, ok := f.cmp.EditSimilarityAtLeast(ka, kb, opt.EditSim); ok {
+			if la != lb && float64(f.cmp.LCS(ka, kb)) >= opt.ContainedAt*float64(min(la, lb)) {
+				return Contained, true
+			}
+			return Near, true
+		}
+	}
+	// Containment: the shorter unit inside a longer one.
+	ks, kl, ds, dl := ka, kb, da, db
+	if la > lb {
+		ks, kl, ds, dl = kb, ka, db, da
+	}
+	if 2*len(ks) >= len(kl) && f.containable(ks, ds) {
+		cs := ds.sk.Count()
+		if cs > 0 && float64(ds.sk.Common(&dl.sk)) >= opt.ContainBigrams*float64(cs) {
+			lcs := f.cmp.LCS(ks, kl)
+			c := float64(lcs) / float64(len(ks))
+			if c >= opt.Containment {
+				if len(ks) < len(kl) && c >= opt.ContainedAt {
+					return Contained, true
+				}
+				return Near, true
+			}
+		}
+	}
+	if opt.Jaccard > 0 && LengthRatio(la, lb) >= opt.Jaccard {
+		if Jaccard(f.shingles(ka, da), f.shingles(kb, db)) >= opt.Jaccard {
+			return Near, true
+		}
+	}
+	return 0, false
+}
+
+// containable: the shorter unit is long enough for a containment match.
+func (f *finder) containable(ks []rune, ds *docUnit) bool {
+	if int(ds.han) >= f.opt.ContainMinHan {
+		return true
+	}
+	i := int(ds.rep)
+	if ds.words < 0 {
+		ds.words = int32(countWords(f.units[i].Text))
+	}
+	return int(ds.words) >= f.opt.ContainMinWords
+}
+
+// countWords counts maximal runs of non-Han letters and digits.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := r < 0x80 && asciiKey[r] != 0 || r >= 0x80 && !IsHan(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+func (f *finder) shingles(k []rune, d *docUnit) []uint64 {
+	if f.sets == nil {
+		f.sets = make(map[int][]uint64)
+	}
+	i := int(d.rep)
+	if s, ok := f.sets[i]; ok {
+		return s
+	}
+	s := ShingleSet(k)
+	f.sets[i] = s
+	return s
+}
+
+// scored builds the reported pair with all three scores and the keeper.
+func (f *finder) scored(a, b int, rel Relation) Pair {
+	ka, kb := f.key(a), f.key(b)
+	lcs := f.cmp.LCS(ka, kb)
+	p := Pair{A: a, B: b, Relation: rel, Keeper: a,
+		EditSim:     f.cmp.EditSimilarity(ka, kb),
+		Containment: float64(lcs) / float64(max(1, min(len(ka), len(kb)))),
+		Jaccard:     Jaccard(f.shingles(ka, &f.du[a]), f.shingles(kb, &f.du[b])),
+	}
+	if len(kb) > len(ka) && float64(lcs) >= f.opt.ContainedAt*float64(len(ka)) {
+		p.Keeper = b
+	}
+	return p
+}
+
+// groupKeeper walks the members in order and moves the keeper to a later,
+// longer member that contains the current keeper.
+func (f *finder) groupKeeper(s []int) int {
+	k := s[0]
+	for _, m := range s[1:] {
+		km, kk := f.key(m), f.key(k)
+		if len(km) > len(kk) && float64(f.cmp.LCS(kk, km)) >= f.opt.ContainedAt*float64(len(kk)) {
+			k = m
+		}
+	}
+	return k
+}

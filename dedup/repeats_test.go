@@ -1,0 +1,52 @@
+package dedup
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLine77(t *testing.T) {
+	para := strings.TrimSpace(readTestdata(t, "sample-line77.txt"))
+	sents := splitSentences(para)
+	if len(sents) != 3 {
+		t.Fatalf("want 3 sentences, got %d", len(sents))
+	}
+	var units []Unit
+	for _, s := range sents {
+		units = append(units, Unit{Text: s})
+	}
+	res := FindRepeats(units, SentenceOptions())
+	if len(res.Groups) != 1 || len(res.Groups[0].Units) != 3 {
+		t.Fatalf("groups = %+v", res.Groups)
+	}
+	if g := res.Groups[0]; g.Keeper != 0 {
+		t.Errorf("keeper = %d, want 0 (the complete first copy)", g.Keeper)
+	}
+	want := map[[2]int]Relation{{0, 1}: Contained, {1, 2}: Exact}
+	for _, p := range res.Pairs {
+		t.Logf("%d-%d %v edit %.3f contain %.3f jaccard %.3f keeper %d", p.A, p.B, p.Relation, p.EditSim, p.Containment, p.Jaccard, p.Keeper)
+		if r, ok := want[[2]int{p.A, p.B}]; ok {
+			if r != p.Relation {
+				t.Errorf("pair %d-%d: %v, want %v", p.A, p.B, p.Relation, r)
+			}
+			delete(want, [2]int{p.A, p.B})
+		}
+		if p.A == 0 && p.Keeper != 0 {
+			t.Errorf("pair %d-%d keeper %d, want 0", p.A, p.B, p.Keeper)
+		}
+	}
+	if len(want) != 0 {
+		t.Errorf("missing pairs %v", want)
+	}
+	d := CharDiff(sents[0], sents[1])
+	t.Log(d)
+	if !strings.HasPrefix(d, "[-近年来，中共-]湖北省委、省政府") || !strings.HasSuffix(d, "…") {
+		t.Errorf("diff = %q", d)
+	}
+	// The keeper also comes out right when the complete copy is not first.
+	units[0], units[1] = units[1], units[0]
+	res = FindRepeats(units, SentenceOptions())
+	if len(res.Groups) != 1 || res.Groups[0].Keeper != 1 {
+		t.Errorf("reordered: groups = %+v", res.Groups)
+	}
+}
