@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -167,19 +168,15 @@ func Parse(path string, src []byte, format Format) *Document {
 }
 
 func lineStarts(src []byte) []int {
-	n := 1
-	for _, c := range src {
-		if c == '\n' {
-			n++
+	ls := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		k := bytes.IndexByte(src[i:], '\n')
+		if k < 0 {
+			return ls
 		}
+		i += k + 1
+		ls = append(ls, i)
 	}
-	ls := make([]int, 1, n)
-	for i, c := range src {
-		if c == '\n' {
-			ls = append(ls, i+1)
-		}
-	}
-	return ls
 }
 
 // LineCount is the number of lines (a final newline does not start a new

@@ -61,6 +61,19 @@ func SplitSentences(text string, dst []Span) []Span {
 	start := -1
 	i := 0
 	for i < len(text) {
+		c := text[i]
+		// Fast path: Han characters (3-byte leads E4–E9) and ASCII other
+		// than . ! ? and white space never end or start anything.
+		if start >= 0 {
+			if c >= 0xE4 && c <= 0xE9 {
+				i += 3
+				continue
+			}
+			if c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+				i++
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if start < 0 {
 			if isSpaceRune(r) {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/lint"
 )
@@ -16,7 +17,8 @@ import (
 //	::error file=F,line=L,endLine=EL,col=C,endColumn=EC,title=draftlint (rule-id)::message
 //
 // Columns are given only when the span lies on one line: GitHub rejects
-// column ranges across lines. endColumn is exclusive, as in lint.Position.
+// column ranges across lines. Unlike lint.Position, endColumn is inclusive,
+// as GitHub defaults it to col for a one-character annotation.
 type githubReporter struct{ opts Options }
 
 func newGitHub(opts Options) Reporter { return &githubReporter{opts: opts} }
@@ -60,6 +62,30 @@ func githubLevel(s lint.Severity) string {
 	return "warning"
 }
 
+// githubRange maps a span to annotation lines and columns (0: leave out).
+// GitHub columns are inclusive and only allowed when the annotation stays on
+// one line; a span that ends with a line break (its end at column 1 of the
+// next line) is treated as ending on its own line.
+func githubRange(d *lint.Diagnostic) (line, endLine, col, endCol int) {
+	line, endLine = d.Start.Line, d.End.Line
+	if line <= 0 {
+		return 0, 0, 0, 0
+	}
+	lastCol := d.End.Column - 1 // inclusive end
+	if endLine == line+1 && d.End.Column == 1 {
+		endLine = line
+		lastCol = utf8.RuneCountInString(d.SourceLine)
+	}
+	if endLine < line {
+		endLine = line
+	}
+	if endLine == line && d.Start.Column > 0 {
+		col = d.Start.Column
+		endCol = max(lastCol, col)
+	}
+	return line, endLine, col, endCol
+}
+
 func (g *githubReporter) path(p string) string {
 	return filepath.ToSlash(g.opts.displayPath(p))
 }
@@ -82,14 +108,7 @@ func (g *githubReporter) Report(w io.Writer, r *lint.Result) error {
 			if p == "" {
 				p = f.Path
 			}
-			col, endCol := "", ""
-			if d.End.Line == d.Start.Line {
-				col, endCol = itoa(d.Start.Column), itoa(d.End.Column)
-			}
-			endLine := ""
-			if d.End.Line >= d.Start.Line {
-				endLine = itoa(d.End.Line)
-			}
+			line, endLine, col, endCol := githubRange(d)
 			msg := g.opts.message(d.Message, d.MessageZh)
 			if d.Detail != "" {
 				msg += "\n\n" + strings.TrimRight(d.Detail, "\n")
@@ -107,10 +126,10 @@ func (g *githubReporter) Report(w io.Writer, r *lint.Result) error {
 			}
 			bw.WriteString(githubCommand(githubLevel(d.Severity), []string{
 				"file", g.path(p),
-				"line", itoa(d.Start.Line),
-				"endLine", endLine,
-				"col", col,
-				"endColumn", endCol,
+				"line", itoa(line),
+				"endLine", itoa(endLine),
+				"col", itoa(col),
+				"endColumn", itoa(endCol),
 				"title", "draftlint (" + d.Rule + ")",
 			}, msg))
 		}

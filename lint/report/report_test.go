@@ -136,7 +136,7 @@ func fixture(t testing.TB) *lint.Result {
 		diag(rp, src, split, lint.Diagnostic{
 			Rule: "split-paragraph", Severity: lint.Info,
 			Message: "paragraph continues a sentence cut at line 4", MessageZh: "段落接续第 4 行被截断的句子",
-			Detail: "line 4 ends with \"，\" and line 5 starts in the middle of the sentence\n- 各部门认真落实决策部署，\n+ 推动高质量发展取得新成效。",
+			Detail:  "line 4 ends with \"，\" and line 5 starts in the middle of the sentence\n- 各部门认真落实决策部署，\n+ 推动高质量发展取得新成效。",
 			Related: []lint.Related{related(rp, src, span(t, src, "各部门", 0), "the sentence starts here")},
 			Fixes: []lint.Fix{{Message: "join the lines", Safe: false, Edits: []lint.Edit{
 				{Start: span(t, src, ",\n推动", 0).Start, End: span(t, src, ",\n推动", 0).Start + 2, New: "，"},

@@ -5,8 +5,10 @@ package encoding
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/draftlint/draftlint/lint"
@@ -107,6 +109,17 @@ func isEmojiish(r rune) bool {
 
 func scanChars(p *lint.Pass, pr *lint.Prose, text string) {
 	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf || c >= 0xE3 && c <= 0xE9 && i+2 < len(text) && !(c == 0xE3 && text[i+1] == 0x80 && text[i+2] == 0x80) {
+			// ASCII, CJK punctuation and Han (U+3000…U+9FFF) hold none of
+			// the characters this scan looks for.
+			if c < utf8.RuneSelf {
+				i++
+			} else {
+				i += 3
+			}
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
@@ -191,29 +204,45 @@ func scanRuns(p *lint.Pass, pr *lint.Prose, text string) {
 		}
 	}
 	enc := gbk.NewEncoder()
+	var buf []byte // GBK bytes of the current run, reused
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := zh.DecodeRune(text, i)
 		if r < 0x80 || zh.IsCJKPunct(r) && r != '€' {
 			i += n
 			continue
 		}
-		// A run of non-ASCII, non-punctuation characters.
+		// A run of non-ASCII, non-punctuation characters. Note whether it
+		// holds anything that could start a GBK misreading (a GBK lead
+		// byte that is a UTF-8 lead of a Han character) or Latin-1 letters.
 		j := i
 		count := 0
+		latin1 := false
+		buf = buf[:0]
 		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			r2, n2 := zh.DecodeRune(text, j)
 			if r2 < 0x80 || (zh.IsCJKPunct(r2) && r2 != '€') {
 				break
+			}
+			if r2 <= 0xFF {
+				latin1 = true
+			}
+			if lead, trail, ok := gbkBytes(r2, enc); ok {
+				buf = append(buf, lead, trail)
+			} else {
+				buf = append(buf, 0xFF)
 			}
 			j += n2
 			count++
 		}
-		if count >= 3 {
+		suspectGBK := count >= 3 && hanStreak(buf) >= 2
+		if count >= 3 && suspectGBK {
 			if s, e, ok := gbkMojibake(enc, text, i, j); ok {
 				p.Report(lint.Diagnostic{Span: pr.SrcSpan(s, e),
 					Message:   "garbled text: UTF-8 bytes read as GBK (reads as “" + decoded(text[s:e]) + "”)",
 					MessageZh: "乱码：UTF-8 字节被当作 GBK 解码（原文应为“" + decoded(text[s:e]) + "”）"})
 			}
+		}
+		if count >= 3 && latin1 {
 			if s, e, ok := latin1Mojibake(text, i, j); ok {
 				p.Report(lint.Diagnostic{Span: pr.SrcSpan(s, e),
 					Message:   "garbled text: UTF-8 bytes read as Latin-1",
@@ -224,28 +253,79 @@ func scanRuns(p *lint.Pass, pr *lint.Prose, text string) {
 	}
 }
 
+// gbkTable maps U+4E00…U+9FFF to their GBK bytes (lead<<8 | trail), built
+// on first use: encoding rune by rune through x/text costs more than the
+// whole rest of the rule set.
+var (
+	gbkOnce  sync.Once
+	gbkTable []uint16
+)
+
+const hanLo, hanHi = 0x4E00, 0x9FFF
+
+func gbkBytes(r rune, enc *encoding.Encoder) (byte, byte, bool) {
+	if r >= hanLo && r <= hanHi {
+		gbkOnce.Do(func() {
+			gbkTable = make([]uint16, hanHi-hanLo+1)
+			e := gbk.NewEncoder()
+			var buf [4]byte
+			for c := rune(hanLo); c <= hanHi; c++ {
+				n := utf8.EncodeRune(buf[:], c)
+				b, err := e.Bytes(buf[:n])
+				if err == nil && len(b) == 2 {
+					gbkTable[c-hanLo] = uint16(b[0])<<8 | uint16(b[1])
+				}
+			}
+		})
+		v := gbkTable[r-hanLo]
+		return byte(v >> 8), byte(v), v != 0
+	}
+	var buf [4]byte
+	n := utf8.EncodeRune(buf[:], r)
+	b, err := enc.Bytes(buf[:n])
+	if err != nil || len(b) != 2 {
+		return 0, 0, false
+	}
+	return b[0], b[1], true
+}
+
+// hanStreak is the longest run of consecutive 3-byte UTF-8 sequences of
+// the CJK block (lead E3–E9) in b: a cheap test that almost never passes
+// on GBK bytes of real Chinese.
+func hanStreak(b []byte) int {
+	best, cur := 0, 0
+	for k := 0; k < len(b); {
+		if k+2 < len(b) && b[k] >= 0xE3 && b[k] <= 0xE9 && b[k+1]&0xC0 == 0x80 && b[k+2]&0xC0 == 0x80 {
+			cur++
+			best = max(best, cur)
+			k += 3
+			continue
+		}
+		cur = 0
+		k++
+	}
+	return best
+}
+
 // gbkMojibake: find, inside the run, the longest stretch of characters
 // whose GBK bytes form valid UTF-8 Chinese: that stretch was UTF-8 misread
 // as GBK. Normal Chinese re-encoded as GBK is almost never valid UTF-8,
 // because a GBK trail byte rarely fits the UTF-8 continuation pattern twice
 // in a row.
-func gbkMojibake(enc interface {
-	Bytes([]byte) ([]byte, error)
-}, text string, i, j int) (int, int, bool) {
+func gbkMojibake(enc *encoding.Encoder, text string, i, j int) (int, int, bool) {
 	var raw []byte
 	var charStart []int // byte offset in raw where each char begins
 	var textOff []int   // text offset of each char
 	for k := i; k < j; {
 		r, n := utf8.DecodeRuneInString(text[k:])
-		b, err := enc.Bytes([]byte(text[k : k+n]))
-		if err != nil {
-			b = []byte{0xFF} // not encodable: breaks any stretch
-		}
 		charStart = append(charStart, len(raw))
 		textOff = append(textOff, k)
-		raw = append(raw, b...)
+		if lead, trail, ok := gbkBytes(r, enc); ok {
+			raw = append(raw, lead, trail)
+		} else {
+			raw = append(raw, 0xFF) // not a GBK double-byte char: breaks any stretch
+		}
 		k += n
-		_ = r
 	}
 	charStart = append(charStart, len(raw))
 	textOff = append(textOff, j)

@@ -94,3 +94,19 @@ func NextRune(s string, i int, skipSpace bool) (rune, int) {
 	}
 	return utf8.RuneError, -1
 }
+
+// DecodeRune decodes the rune at s[i:], with a fast path for the 3-byte
+// sequences of U+4000…U+9FFF that make up most of Chinese text.
+func DecodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) {
+		b1, b2 := s[i+1], s[i+2]
+		if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
