@@ -124,7 +124,13 @@ type Piece struct {
 }
 
 // Read parses a .docx package. Errors wrap ErrNotZip, ErrNoDocument,
-// ErrTooLarge or ErrMalformed, and name the part at fault.
+// ErrTooLarge or ErrMalformed, and name the part at fault. The Document
+// keeps data (Apply copies entries from it): do not modify it afterwards.
+//
+// The main part is found through _rels/.rels (falling back to
+// word/document.xml), and styles, footnotes and endnotes through its
+// relationships (falling back to the conventional names). Part names match
+// case-insensitively, as OPC requires.
 func Read(data []byte) (*Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {

@@ -11,6 +11,14 @@
 // Line endings are left alone: "\r\n" in the input stays "\r\n" in the
 // decoded text. Newline reports the dominant style for code that inserts
 // lines.
+//
+// Typical use:
+//
+//	if textenc.LooksBinary(raw) { refuse }
+//	enc := textenc.Detect(raw)            // or: enc, err := textenc.Lookup(name); enc = enc.MatchBOM(raw)
+//	text, err := textenc.Decode(raw, enc) // *DecodeError: first bad byte offset
+//	...                                   // lint and fix text (UTF-8)
+//	out, err := textenc.Encode(fixed, enc) // *EncodeError: do not write the file
 package textenc
 
 import (
