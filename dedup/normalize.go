@@ -22,7 +22,21 @@ const (
 	// separated by spaces or punctuation. Latin shingles need word
 	// boundaries; exact keys and edit similarity do not use this.
 	WordBreaks
+	// FoldHanNumerals treats the Chinese numerals 〇零一二三四五六七八九十百千两
+	// as digits for FoldDigits and FoldDigitRuns, so that 第七届 and 第十三届,
+	// or 一是 and 二是, differ only in numbers.
+	FoldHanNumerals
 )
+
+// isHanNumeral reports whether r is a Chinese numeral folded by
+// FoldHanNumerals.
+func isHanNumeral(r rune) bool {
+	switch r {
+	case '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '两':
+		return true
+	}
+	return false
+}
 
 // ASCII classification: 0 drops the byte, anything else is the key rune.
 var asciiKey [128]rune
@@ -113,12 +127,13 @@ func appendKey(dst []rune, offs []int32, s string, base int32, f Fold, withOffs 
 	digitRuns := f&FoldDigitRuns != 0
 	digits := f&FoldDigits != 0
 	breaks := f&WordBreaks != 0
+	hanNum := f&FoldHanNumerals != 0 && f&(FoldDigits|FoldDigitRuns) != 0
 	// lastDigit: the previous key rune came from a digit (for run folding).
 	// word/gap: the previous key rune is a non-Han one and something was
 	// dropped since (for word breaks).
 	lastDigit, word, gap := false, false, false
 	emit := func(r rune, at int) {
-		if r >= '0' && r <= '9' || (r > 0x7F && unicode.IsDigit(r)) {
+		if r >= '0' && r <= '9' || (r > 0x7F && (unicode.IsDigit(r) || hanNum && isHanNumeral(r))) {
 			if digitRuns {
 				if lastDigit {
 					return
@@ -149,7 +164,7 @@ func appendKey(dst []rune, offs []int32, s string, base int32, f Fold, withOffs 
 			offs = append(offs, base+int32(at))
 		}
 	}
-	simple := f&(FoldDigits|FoldDigitRuns|WordBreaks) == 0
+	simple := f&(FoldDigits|FoldDigitRuns|WordBreaks|FoldHanNumerals) == 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {

@@ -27,8 +27,8 @@ const (
 	Contained
 	// Near: edit similarity or containment above the thresholds.
 	Near
-	// NumberVariant: equal once every run of digits is folded to 0, but the
-	// digits differ — likely a copy whose figures were (or were not)
+	// NumberVariant: equal once every run of digits (Arabic or Chinese
+	// numerals) is folded to 0, but the numbers differ — likely a copy whose figures were (or were not)
 	// updated. Never a deletion candidate.
 	NumberVariant
 )
@@ -52,7 +52,8 @@ type Pair struct {
 	A, B     int // unit indexes, A < B
 	Relation Relation
 	// EditSim is 1 − Levenshtein/max length of the keys; Containment is
-	// LCS/length of the shorter key; Jaccard is over DefaultShingling sets.
+	// InfixContainment (the shorter key as an approximate substring of the
+	// longer); Jaccard is over DefaultShingling sets.
 	EditSim, Containment, Jaccard float64
 	// Keeper is A or B: the first, unless B is longer and contains A
 	// (containment ≥ FindOptions.ContainedAt), then the more complete B.
@@ -82,16 +83,15 @@ type FindOptions struct {
 	MinRunes int
 	// EditSim: near when edit similarity ≥ this (default 0.80).
 	EditSim float64
-	// Containment: near when LCS/len(shorter) ≥ this (default 0.90) and the
+	// Containment: near when the shorter key is found inside the longer
+	// one with at most (1 − Containment)·len(shorter) edits (default 0.90:
+	// InfixContainment, an approximate-substring match, so characters
+	// scattered over the longer unit — 的, 发展, 推进 — do not add up), the
 	// shorter has ≥ ContainMinHan Han runes (default 8) or ≥ ContainMinWords
-	// words (default 5), the longer is at most twice as long, and at least
-	// ContainBigrams (default 0.80) of the shorter's bigram sketch is in the
-	// longer's — which stops scattered common characters (的, 发展, 推进)
-	// from adding up to a high LCS.
+	// words (default 5), and the longer is at most twice as long.
 	Containment     float64
 	ContainMinHan   int
 	ContainMinWords int
-	ContainBigrams  float64
 	// ContainedAt: the Contained relation and the keeper exception need
 	// containment ≥ this (default 0.95).
 	ContainedAt float64
@@ -134,7 +134,6 @@ func (o FindOptions) withDefaults() FindOptions {
 	def(&o.Containment, 0.90)
 	defi(&o.ContainMinHan, 8)
 	defi(&o.ContainMinWords, 5)
-	def(&o.ContainBigrams, 0.80)
 	def(&o.ContainedAt, 0.95)
 	defi(&o.PairwiseMax, 2000)
 	return o
@@ -223,7 +222,7 @@ func (f *finder) run() Repeats {
 		}
 		d.sk = NewSketch(key)
 		if !opt.NoNumberVariants {
-			fk = AppendKey(fk[:0], u.Text, FoldDigitRuns)
+			fk = AppendKey(fk[:0], u.Text, FoldDigitRuns|FoldHanNumerals)
 			d.fold = KeyHash(fk) ^ gseed
 			if j, ok := folds[d.fold]; ok {
 				f.pairs = append(f.pairs, f.scored(int(j), i, NumberVariant))
@@ -346,23 +345,26 @@ func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
 	la, lb := len(ka), len(kb)
 	if MayReachEditSim(la, lb, &da.sk, &db.sk, opt.EditSim) {
 		if _, ok := f.cmp.EditSimilarityAtLeast(ka, kb, opt.EditSim); ok {
-			if la != lb && float64(f.cmp.LCS(ka, kb)) >= opt.ContainedAt*float64(min(la, lb)) {
-				return Contained, true
+			if la != lb {
+				if _, ok := f.cmp.InfixContainmentAtLeast(ka, kb, opt.ContainedAt); ok {
+					return Contained, true
+				}
 			}
 			return Near, true
 		}
 	}
-	// Containment: the shorter unit inside a longer one.
+	// Containment: the shorter unit found, up to a few edits, as one stretch
+	// of a longer one at most twice its length.
 	ks, kl, ds, dl := ka, kb, da, db
 	if la > lb {
 		ks, kl, ds, dl = kb, ka, db, da
 	}
-	if 2*len(ks) >= len(kl) && f.containable(ks, ds) {
-		cs := ds.sk.Count()
-		if cs > 0 && float64(ds.sk.Common(&dl.sk)) >= opt.ContainBigrams*float64(cs) {
-			lcs := f.cmp.LCS(ks, kl)
-			c := float64(lcs) / float64(len(ks))
-			if c >= opt.Containment {
+	if 2*len(ks) >= len(kl) && f.containable(ds) {
+		// Sketch bound: a stretch within k edits of the shorter key shares
+		// all but 2k of its bigram bits.
+		k := maxEdits(len(ks), opt.Containment)
+		if ds.sk.Count()-ds.sk.Common(&dl.sk) <= 2*k {
+			if c, ok := f.cmp.InfixContainmentAtLeast(ks, kl, opt.Containment); ok {
 				if len(ks) < len(kl) && c >= opt.ContainedAt {
 					return Contained, true
 				}
@@ -379,7 +381,7 @@ func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
 }
 
 // containable: the shorter unit is long enough for a containment match.
-func (f *finder) containable(ks []rune, ds *docUnit) bool {
+func (f *finder) containable(ds *docUnit) bool {
 	if int(ds.han) >= f.opt.ContainMinHan {
 		return true
 	}
@@ -419,13 +421,12 @@ func (f *finder) shingles(k []rune, d *docUnit) []uint64 {
 // scored builds the reported pair with all three scores and the keeper.
 func (f *finder) scored(a, b int, rel Relation) Pair {
 	ka, kb := f.key(a), f.key(b)
-	lcs := f.cmp.LCS(ka, kb)
 	p := Pair{A: a, B: b, Relation: rel, Keeper: a,
 		EditSim:     f.cmp.EditSimilarity(ka, kb),
-		Containment: float64(lcs) / float64(max(1, min(len(ka), len(kb)))),
+		Containment: f.cmp.InfixContainment(ka, kb),
 		Jaccard:     Jaccard(f.shingles(ka, &f.du[a]), f.shingles(kb, &f.du[b])),
 	}
-	if len(kb) > len(ka) && float64(lcs) >= f.opt.ContainedAt*float64(len(ka)) {
+	if len(kb) > len(ka) && p.Containment >= f.opt.ContainedAt {
 		p.Keeper = b
 	}
 	return p
@@ -437,7 +438,7 @@ func (f *finder) groupKeeper(s []int) int {
 	k := s[0]
 	for _, m := range s[1:] {
 		km, kk := f.key(m), f.key(k)
-		if len(km) > len(kk) && float64(f.cmp.LCS(kk, km)) >= f.opt.ContainedAt*float64(len(kk)) {
+		if len(km) > len(kk) && f.cmp.InfixContainment(kk, km) >= f.opt.ContainedAt {
 			k = m
 		}
 	}

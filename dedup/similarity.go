@@ -400,3 +400,117 @@ func LengthRatio(la, lb int) float64 {
 	}
 	return float64(la) / float64(lb)
 }
+
+// InfixDistance is the smallest Levenshtein distance between needle and any
+// substring of hay (semi-global alignment: hay's ends are free).
+func (c *Comparer) InfixDistance(needle, hay []rune) int {
+	return c.boundedInfix(needle, hay, len(needle))
+}
+
+// boundedInfix returns the infix distance if it is ≤ k, else some value > k.
+func (c *Comparer) boundedInfix(needle, hay []rune, k int) int {
+	if len(needle) == 0 {
+		return 0
+	}
+	if len(hay) == 0 {
+		return len(needle)
+	}
+	c.setPattern(needle)
+	nb := c.nb
+	if cap(c.pv) < nb {
+		c.pv = make([]uint64, nb)
+		c.mv = make([]uint64, nb)
+	}
+	pv, mv := c.pv[:nb], c.mv[:nb]
+	for i := range pv {
+		pv[i], mv[i] = ^uint64(0), 0
+	}
+	lastBit := uint64(1) << uint((c.m-1)%64)
+	score := c.m
+	best := score
+	n := len(hay)
+	for j, r := range hay {
+		eqs := c.eq(r)
+		hin := 0 // top row is all zeros: the match may start anywhere
+		for b := 0; b < nb; b++ {
+			eq := eqs[b]
+			p, mm := pv[b], mv[b]
+			xv := eq | mm
+			if hin < 0 {
+				eq |= 1
+			}
+			xh := (((eq & p) + p) ^ p) | eq
+			ph := mm | ^(xh | p)
+			mh := p & xh
+			hb := uint64(1) << 63
+			if b == nb-1 {
+				hb = lastBit
+			}
+			hout := 0
+			if ph&hb != 0 {
+				hout = 1
+			} else if mh&hb != 0 {
+				hout = -1
+			}
+			ph <<= 1
+			mh <<= 1
+			if hin < 0 {
+				mh |= 1
+			} else if hin > 0 {
+				ph |= 1
+			}
+			pv[b] = mh | ^(xv | ph)
+			mv[b] = ph & xv
+			hin = hout
+		}
+		score += hin
+		best = min(best, score)
+		// The score falls by at most one per remaining column.
+		if best <= k && score-(n-1-j) > best {
+			break
+		}
+		if score-(n-1-j) > k {
+			return min(best, k+1)
+		}
+	}
+	return best
+}
+
+// InfixContainment is 1 − InfixDistance(shorter, longer)/len(shorter): how
+// much of the shorter key is found as one stretch inside the longer one,
+// allowing edits. Unlike LCS/len(shorter) it does not add up characters
+// scattered over the longer key. 0 when either key is empty.
+func (c *Comparer) InfixContainment(a, b []rune) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	return 1 - float64(c.InfixDistance(a, b))/float64(len(a))
+}
+
+// InfixContainmentAtLeast reports whether InfixContainment(a, b) ≥ t and
+// returns it when it is, stopping early on clear misses.
+func (c *Comparer) InfixContainmentAtLeast(a, b []rune, t float64) (float64, bool) {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0, false
+	}
+	k := maxEdits(len(a), t)
+	if k < 0 {
+		return 0, false
+	}
+	d := c.boundedInfix(a, b, k)
+	if d > k {
+		return 0, false
+	}
+	return 1 - float64(d)/float64(len(a)), true
+}
+
+// InfixContainment: see Comparer.InfixContainment.
+func InfixContainment(a, b []rune) float64 {
+	return withComparer(func(c *Comparer) float64 { return c.InfixContainment(a, b) })
+}

@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -177,4 +178,49 @@ func FuzzEditSimilarity(f *testing.F) {
 			t.Fatalf("AtLeast(%v)=%v,%v; sim %v", th, s, ok, sim)
 		}
 	})
+}
+
+func naiveInfix(needle, hay []rune) int {
+	prev := make([]int, len(hay)+1) // row 0 is all zeros: free start
+	cur := make([]int, len(hay)+1)
+	for i := 1; i <= len(needle); i++ {
+		cur[0] = i
+		for j := 1; j <= len(hay); j++ {
+			c := prev[j-1]
+			if needle[i-1] != hay[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return slices.Min(prev)
+}
+
+func TestInfixAgainstNaive(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var c Comparer
+	for it := 0; it < 3000; it++ {
+		a, b := randKeys(rng)
+		if len(a) > len(b) {
+			a, b = b, a
+		}
+		want := naiveInfix(a, b)
+		if got := c.InfixDistance(a, b); got != want {
+			t.Fatalf("InfixDistance(%q,%q)=%d want %d", string(a), string(b), got, want)
+		}
+		for _, th := range []float64{0.5, 0.9, 0.95} {
+			sim := 0.0
+			if len(a) > 0 {
+				sim = 1 - float64(want)/float64(len(a))
+			}
+			s, ok := c.InfixContainmentAtLeast(a, b, th)
+			if len(a) > 0 && (ok != (sim >= th) || (ok && s != sim)) {
+				t.Fatalf("InfixAtLeast(%q,%q,%v)=%v,%v; want %v", string(a), string(b), th, s, ok, sim)
+			}
+		}
+	}
+	if got := InfixContainment([]rune("湖北省委省政府"), []rune("近年来中共湖北省委省政府将")); got != 1 {
+		t.Errorf("InfixContainment = %v", got)
+	}
 }
