@@ -158,8 +158,10 @@ func (d *Document) plan(idx int, ed Edit, accepted map[int][]op, ops map[pieceRe
 		first := -1
 		for k := range para.pieces {
 			pc := &para.pieces[k]
-			if pc.kind == pBarrier {
-				if ed.Start < pc.start && pc.start < ed.End {
+			if pc.kind == pBarrier || pc.start == pc.end {
+				// Empty w:t elements inside the range are left alone; an
+				// empty symbol or an object is a barrier.
+				if pc.kind != pText && ed.Start < pc.start && pc.start < ed.End {
 					return "the edit spans " + describe(pc.elem)
 				}
 				continue

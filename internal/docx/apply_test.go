@@ -199,6 +199,26 @@ func TestApplyRejections(t *testing.T) {
 	}
 }
 
+func TestApplyEmptyPieces(t *testing.T) {
+	// An empty w:t with other formatting between two plain runs does not
+	// block an edit across them; an empty w:sym does.
+	data := rawDocx(t, `<w:p><w:r><w:t>ab</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t/></w:r><w:r><w:t>cd</w:t></w:r>`+
+		`<w:r><w:sym w:char="zz"/></w:r><w:r><w:t>ef</w:t></w:r></w:p>`, nil)
+	_, _, rej := applyOK(t, data, []Edit{
+		{Para: 0, Start: 1, End: 3, New: "X"},
+		{Para: 0, Start: 3, End: 5, New: "Y"},
+	}, 1)
+	if rej[0].Index != 1 || rej[0].Reason != "the edit spans a symbol" {
+		t.Errorf("%+v", rej)
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	if !bytes.Equal(builtDoc(), builtDoc()) {
+		t.Error("docxtest.Build output differs between calls")
+	}
+}
+
 func TestApplyMultipleEditsPerRun(t *testing.T) {
 	data := rawDocx(t, `<w:p><w:r><w:t>abcdef</w:t></w:r><w:r><w:t>ghi</w:t></w:r></w:p>`, nil)
 	applyOK(t, data, []Edit{
