@@ -311,6 +311,9 @@ func parseAt(s string, i int) (Number, int) {
 		}
 	}
 	v, end := ps.number(p)
+	if end == p+3 && ps.flags&Financial != 0 {
+		end = p // a lone 伍, 陆, 拾 is a word (队伍, 陆续, 拾取), not a number
+	}
 	if end == p {
 		if pctFlag == 0 {
 			return Number{}, 0
@@ -492,6 +495,16 @@ func approxPair(a, b int) bool {
 	return a > 0 && (b == a+1 || a == 3 && b == 5)
 }
 
+// measureAt reports a measure word or magnitude at p, after which adjacent
+// numerals are a range (十四五岁) rather than a plan name (十四五规划).
+func measureAt(s string, p int) bool {
+	switch rune3(s, p) {
+	case '岁', '个', '年', '天', '人', '名', '次', '万', '亿', '元', '米', '斤', '家', '位', '件', '种', '条', '项', '只', '分', '百', '千', '十':
+		return true
+	}
+	return false
+}
+
 // zhSection reads a Chinese section at p: 三千零五十二, 十二, 一九九〇,
 // 二点五, or an implicit 一 before a leading magnitude word.
 func (ps *parser) zhSection(p int, first, afterZero bool) (section, bool) {
@@ -525,6 +538,11 @@ loop:
 			}
 			if pend >= 0 {
 				// 三五天, 四十五六岁: two numerals in a row are a range.
+				// But 十三五, 十四五 name five-year plans: 五 is not part
+				// of the number unless a measure word follows (十四五岁).
+				if d == 5 && lastUnit == 1 && pendAfterUnit && !measureAt(s, q+3) {
+					break loop
+				}
 				if !pendApprox && approxPair(pend, d) {
 					pendApprox = true
 					fls |= fl | Approx

@@ -291,3 +291,17 @@ func TestFlagsString(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestParseWordTraps(t *testing.T) {
+	runParse(t, Parse, []parseCase{
+		{in: "十三|五”规划", want: "13", not: Approx},
+		{in: "十四|五时期", want: "14", not: Approx},
+		{in: "十四五|岁", want: "14", has: Approx},
+		{in: "陆续", want: ""},
+		{in: "队伍", want: ""},
+		{in: "伍|。", want: ""},
+		{in: "拾取", want: ""},
+		{in: "陆万", want: "6e4", has: Financial, mag: 4},
+		{in: "伍拾", want: "50", has: Financial},
+	})
+}

@@ -228,7 +228,10 @@ func (q Quantity) Alt() Value { return q.Num.Alt.MulPow10(q.Prefix.Exp()) }
 // (3千瓦, 10兆赫), since 千 alone is a number word. Percentages take no
 // prefix. Whether 5G means 5×10^9 is for the caller to judge.
 func ParseQuantity(s string, i int) (Quantity, int) {
-	num, n := Parse(s, i)
+	if !StartsNumber(s, i) {
+		return Quantity{}, 0
+	}
+	num, n := parseAt(s, i)
 	if n == 0 {
 		return Quantity{}, 0
 	}
