@@ -286,3 +286,11 @@ func TestReadErrors(t *testing.T) {
 		})
 	}
 }
+func TestReadXMLWithBOM(t *testing.T) {
+	data := zipOf(t, map[string]string{"word/document.xml": "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<w:document " + wNS + "><w:body><w:p><w:r><w:t>文</w:t></w:r></w:p></w:body></w:document>"})
+	d := mustRead(t, data)
+	if len(d.Paragraphs) != 1 || d.Paragraphs[0].Text != "文" {
+		t.Fatalf("%q", texts(d))
+	}
+	applyOK(t, data, []Edit{{Para: 0, Start: 0, End: 3, New: "字"}}, 0)
+}

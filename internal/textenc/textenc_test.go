@@ -442,3 +442,21 @@ func TestNames(t *testing.T) {
 		t.Error("Encode accepted an unknown encoding")
 	}
 }
+
+// A UTF-8 file damaged anywhere must stay UTF-8, with the error at the
+// damage, rather than being taken for GB18030.
+func TestDetectDamagedUTF8(t *testing.T) {
+	sample := readTestdata(t, "sample.txt")
+	for at := 0; at < len(sample); at += 97 {
+		raw := bytes.Clone(sample)
+		raw[at] = 0xFF
+		if got := Detect(raw); got != UTF8 {
+			t.Fatalf("damage at %d: Detect = %v", at, got)
+		}
+		_, err := Decode(raw, UTF8)
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Offset > at || de.Offset < at-3 {
+			t.Fatalf("damage at %d: %v", at, err)
+		}
+	}
+}
