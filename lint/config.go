@@ -518,11 +518,15 @@ func (c *Config) rel(file string) string {
 // the base name anywhere.
 func MatchGlob(pattern, name string) bool {
 	pattern = strings.TrimPrefix(pattern, "./")
-	if !strings.Contains(pattern, "/") {
-		ok, _ := path.Match(pattern, path.Base(name))
-		if ok {
-			return true
+	if !strings.Contains(strings.TrimSuffix(pattern, "/"), "/") {
+		// Like .gitignore: a bare name matches a file or folder at any
+		// depth, and a folder match covers everything below it.
+		for _, el := range strings.Split(name, "/") {
+			if ok, _ := path.Match(strings.TrimSuffix(pattern, "/"), el); ok {
+				return true
+			}
 		}
+		return false
 	}
 	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
 }
