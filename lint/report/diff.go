@@ -22,10 +22,14 @@ var maxDistinctLines = int(utf8.MaxRune) + 1 - 0x800
 
 // exactDiffLines bounds the size (changed region, old plus new lines) up to
 // which the line diff runs without a deadline, so that ordinary diffs are
-// minimal and identical on every machine. Beyond it, go-diff gets a deadline
-// and may return a longer but still correct diff rather than run for minutes
-// (Myers is O(N·D)).
-const exactDiffLines = 20000
+// minimal and identical on every machine; the worst case there (nothing in
+// common) takes about a second. Beyond it, go-diff gets diffDeadline and may
+// return a longer but still correct diff rather than run for minutes (Myers
+// is O(N·D)).
+const (
+	exactDiffLines = 20000
+	diffDeadline   = 2 * time.Second
+)
 
 // UnifiedDiff returns a unified diff from old to new of the file at path
 // (--- a/path, +++ b/path, @@ hunks with three lines of context; hunks whose
@@ -203,7 +207,7 @@ func diffLines(a, b []string) []change {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	if len(am)+len(bm) > exactDiffLines {
-		dmp.DiffTimeout = 5 * time.Second
+		dmp.DiffTimeout = diffDeadline
 	}
 	diffs := dmp.DiffMainRunes(ra, rb, false)
 
