@@ -37,7 +37,7 @@ func FuzzParse(f *testing.F) {
 			if size == 0 {
 				continue
 			}
-			if utf8.ValidString(s) && !utf8.RuneStart(s[i+size-1]) && i+size < len(s) && !utf8.RuneStart(s[i+size]) {
+			if utf8.ValidString(s) && utf8.RuneStart(s[i]) && i+size < len(s) && !utf8.RuneStart(s[i+size]) {
 				t.Fatalf("Parse(%q, %d) ends inside a rune", s, i)
 			}
 			if !n.Has(Zhao) && !n.Alt.Equal(n.Value) {

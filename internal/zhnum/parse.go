@@ -718,9 +718,9 @@ func (ps *parser) arSection(p int, first bool) (section, bool) {
 	}
 	ps.flags |= fl | Arabic
 	if first {
-		if exp, r, ok := sciSuffix(s, q, intText == "10"); ok {
+		if exp, r, bare, ok := sciSuffix(s, q, intText == "10"); ok {
 			ps.flags |= Sci
-			if intText == "10" && s[q] == '^' {
+			if bare {
 				return section{v: Pow10(exp), end: r, kind: secFinal}, true
 			}
 			return section{v: v.MulPow10(exp), end: r, kind: secFinal}, true
@@ -889,11 +889,17 @@ func (a *digitAcc) value(exp int) Value {
 	return mkBig(false, b, exp)
 }
 
-// sciSuffix reads ×10^n after a mantissa (6×10^18, 4.3 × 10⁶), or ^n right
-// after a literal 10 (10^18). Exponents have at most three digits.
-func sciSuffix(s string, q int, isTen bool) (exp, end int, ok bool) {
+// sciSuffix reads ×10^n after a mantissa (6×10^18, 4.3 × 10⁶), or ^n or a
+// superscript right after a literal 10 (10^18, 10¹⁸: bare). Exponents have
+// at most three digits.
+func sciSuffix(s string, q int, isTen bool) (exp, end int, bare, ok bool) {
 	r := q
-	if !(isTen && r < len(s) && s[r] == '^') {
+	if isTen && r < len(s) && (s[r] == '^' || strings.HasPrefix(s[r:], "⁻")) {
+		bare = true
+	} else if _, size := superDigit(s, r); isTen && size > 0 {
+		bare = true
+	}
+	if !bare {
 		if r < len(s) && s[r] == ' ' {
 			r++
 		}
@@ -903,13 +909,13 @@ func sciSuffix(s string, q int, isTen bool) (exp, end int, ok bool) {
 		case r < len(s) && (s[r] == 'x' || s[r] == 'X' || s[r] == '*'):
 			r++
 		default:
-			return 0, q, false
+			return 0, q, false, false
 		}
 		if r < len(s) && s[r] == ' ' {
 			r++
 		}
 		if !strings.HasPrefix(s[r:], "10") {
-			return 0, q, false
+			return 0, q, false, false
 		}
 		r += 2
 	}
@@ -949,12 +955,12 @@ func sciSuffix(s string, q int, isTen bool) (exp, end int, ok bool) {
 		}
 	}
 	if digits == 0 || digits > 3 {
-		return 0, q, false
+		return 0, q, false, false
 	}
 	if neg {
 		n = -n
 	}
-	return n, r, true
+	return n, r, bare, true
 }
 
 // superDigit reads a superscript digit (⁰¹²³⁴…⁹).

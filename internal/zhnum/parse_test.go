@@ -305,3 +305,30 @@ func TestParseWordTraps(t *testing.T) {
 		{in: "伍拾", want: "50", has: Financial},
 	})
 }
+
+func TestParseSci(t *testing.T) {
+	runParse(t, Parse, []parseCase{
+		{in: "1×10¹²", want: "1e12", has: Sci},
+		{in: "2×10²³", want: "2e23", has: Sci},
+		{in: "3×10⁻³", want: "0.003", has: Sci},
+		{in: "3×10⁺⁴⁵", want: "3e45", has: Sci},
+		{in: "5*10^+2", want: "500", has: Sci},
+		{in: "5X10^2", want: "500", has: Sci},
+		{in: "5 x 10^2", want: "500", has: Sci},
+		{in: "5×10^−2", want: "0.05", has: Sci},
+		{in: "5|×10^", want: "5"},
+		{in: "5|×11^2", want: "5"},
+		{in: "5|×", want: "5"},
+		{in: "10²", want: "100", has: Sci},
+		{in: "1.5|×10¹²³⁴", want: "1.5", has: Decimal},
+	})
+}
+
+func TestParseSciBare(t *testing.T) {
+	runParse(t, Parse, []parseCase{
+		{in: "10¹⁸|次", want: "1e18", has: Sci},
+		{in: "10⁻⁶", want: "0.000001", has: Sci},
+		{in: "10|⁻", want: "10"},
+		{in: "100|²", want: "100"},
+	})
+}

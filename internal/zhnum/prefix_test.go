@@ -278,3 +278,15 @@ func TestZhaoSenses(t *testing.T) {
 		}
 	}
 }
+
+func TestQuantitySpaces(t *testing.T) {
+	for _, s := range []string{"10 GW", "10\u00a0GW", "10\u2009GW", "10\u202fGW"} {
+		q, n := ParseQuantity(s, 0)
+		if n != len(s) || q.Prefix != Giga || q.Unit != "W" {
+			t.Errorf("%q: %d bytes, %v %q", s, n, q.Prefix, q.Unit)
+		}
+	}
+	if _, n := ParseQuantity("10  GW", 0); n != 2 {
+		t.Errorf("two spaces: read %d bytes", n)
+	}
+}
