@@ -199,6 +199,7 @@ var diffCases = []struct {
 func TestUnifiedDiff(t *testing.T) {
 	for _, c := range diffCases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel() // git runs dominate
 			d := UnifiedDiff("docs/report.md", []byte(c.old), []byte(c.new))
 			got, err := applyUnified([]byte(c.old), d)
 			if err != nil {
@@ -253,6 +254,7 @@ func TestUnifiedDiffPaths(t *testing.T) {
 	old, new := []byte("a\nb\n"), []byte("a\nc\n")
 	for _, p := range []string{"my report.md", "docs/二〇二四 年 报告.md", "a,b;c'd.md", "./lead.md", "tab\there.md", `quote"and\back.md`} {
 		t.Run(p, func(t *testing.T) {
+			t.Parallel()
 			d := UnifiedDiff(p, old, new)
 			clean := strings.TrimPrefix(p, "./")
 			if strings.ContainsAny(p, "\t\"\\") {

@@ -72,8 +72,8 @@ func TestGitHubRange(t *testing.T) {
 func TestGitHubOneLinePerAnnotation(t *testing.T) {
 	out := string(render(t, "github", Options{}, fixture(t)))
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != 8+2 {
-		t.Errorf("got %d lines, want one per finding and file error (10)", len(lines))
+	if len(lines) != 9+2 {
+		t.Errorf("got %d lines, want one per finding and file error (11)", len(lines))
 	}
 	for _, l := range lines {
 		if !strings.HasPrefix(l, "::error ") && !strings.HasPrefix(l, "::warning ") && !strings.HasPrefix(l, "::notice ") {

@@ -20,8 +20,8 @@ func TestJSONParsesBack(t *testing.T) {
 		t.Errorf("version = %v", doc["version"])
 	}
 	diags, ok := doc["diagnostics"].([]any)
-	if !ok || len(diags) != 8 {
-		t.Fatalf("diagnostics = %T with %d entries, want 8", doc["diagnostics"], len(diags))
+	if !ok || len(diags) != 9 {
+		t.Fatalf("diagnostics = %T with %d entries, want 9", doc["diagnostics"], len(diags))
 	}
 	str := []string{"path", "rule", "severity", "message", "fingerprint"}
 	num := []string{"line", "column", "endLine", "endColumn", "offset", "endOffset"}

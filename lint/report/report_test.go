@@ -177,7 +177,13 @@ func fixture(t testing.TB) *lint.Result {
 		Related:     []lint.Related{related(rp, src, span(t, src, "今年以来", 0), "same pattern, 同样的问题")},
 		Fingerprint: "space-before-punct:ab:0",
 	})
-	notesFile := &lint.FileResult{Path: np, Diagnostics: []lint.Diagnostic{dup}}
+	// A finding about the whole file has no position.
+	whole := lint.Diagnostic{
+		Rule: "mojibake", Severity: lint.Error, Path: np,
+		Message: "file mixes GBK and UTF-8", MessageZh: "文件混用了 GBK 与 UTF-8 编码",
+		Fixes: []lint.Fix{}, Related: []lint.Related{}, Fingerprint: "mojibake:file:0",
+	}
+	notesFile := &lint.FileResult{Path: np, Diagnostics: []lint.Diagnostic{dup, whole}}
 	clean := &lint.FileResult{Path: "clean.md", Format: lint.FormatMarkdown, Fixed: 2}
 
 	return &lint.Result{
