@@ -609,7 +609,7 @@ loop:
 		n, r := 0, end+3
 		for {
 			k, d, fl := zhTok(s, r)
-			if k != tDigit || fl&(liang|OddZero) != 0 {
+			if k != tDigit || fl&(liang|OddZero) != 0 || n >= maxDigits {
 				break
 			}
 			frac = frac.MulPow10(1).Add(Int(int64(d)))
@@ -653,7 +653,7 @@ func (ps *parser) digitRun(p int) (Value, int, bool) {
 				size, fl = 3, OddZero
 			}
 		}
-		if size == 0 {
+		if size == 0 || n >= maxDigits {
 			break
 		}
 		if fl&OddZero != 0 && oddAt < 0 {
@@ -763,13 +763,17 @@ func (ps *parser) arSection(p int, first bool) (section, bool) {
 	return sec, true
 }
 
+// maxDigits caps the digits of one number. Real figures have a few dozen;
+// the cap keeps a pathological digit run from costing quadratic big.Int work.
+const maxDigits = 400
+
 // readArabic reads digits with optional thousands separators and decimal
 // part at p. intText is the integer part when it is plain ASCII (for 10^n).
 func readArabic(s string, p int) (v Value, end int, fl Flags, intText string) {
 	var acc digitAcc
 	q := p
 	nInt, groupLen, ascii := 0, 0, true
-	for {
+	for nInt < maxDigits {
 		d, size := arDigit(s, q)
 		if size == 0 {
 			// Thousands separators: 1,040 / 1 040 (thin space), groups of
@@ -809,14 +813,14 @@ func readArabic(s string, p int) (v Value, end int, fl Flags, intText string) {
 	} else if strings.HasPrefix(s[q:], "．") {
 		pt = 3
 	}
-	if pt > 0 {
+	if pt > 0 && nInt < maxDigits {
 		if _, size := arDigit(s, q+pt); size > 0 {
 			if pt == 3 {
 				fl |= Fullwidth
 			}
 			fl |= Decimal
 			q += pt
-			for {
+			for nInt-exp < maxDigits {
 				d, size := arDigit(s, q)
 				if size == 0 {
 					break

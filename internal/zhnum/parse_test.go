@@ -332,3 +332,25 @@ func TestParseSciBare(t *testing.T) {
 		{in: "100|²", want: "100"},
 	})
 }
+
+func TestParseLongRuns(t *testing.T) {
+	long := strings.Repeat("1", 100000)
+	if _, size := Parse(long, 0); size != maxDigits {
+		t.Errorf("Arabic run: read %d digits", size)
+	}
+	if _, size := Parse("0."+long, 0); size != maxDigits+1 {
+		t.Errorf("decimal run: read %d bytes", size)
+	}
+	zh := strings.Repeat("一二", 50000)
+	if _, size := Parse(zh, 0); size != 3*maxDigits {
+		t.Errorf("Chinese digit run: read %d bytes", size)
+	}
+	if _, size := Parse("一点"+zh, 0); size != 6+3*maxDigits {
+		t.Errorf("Chinese decimals: read %d bytes", size)
+	}
+	mags := "一" + strings.Repeat("亿", 10000)
+	n, size := Parse(mags, 0)
+	if size != len(mags) || !n.Value.Equal(Pow10(80000)) {
+		t.Errorf("magnitude run: %d bytes", size)
+	}
+}
