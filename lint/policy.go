@@ -158,3 +158,22 @@ func matchAny(sels []string, r *Rule) bool {
 	}
 	return false
 }
+
+// Used returns the rules active for any file resolved so far, sorted by ID:
+// the rules a run actually used (for SARIF rule metadata).
+func (p *Policy) Used() []*Rule {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	seen := map[*Rule]bool{}
+	var out []*Rule
+	for _, set := range p.cache {
+		for _, a := range set {
+			if !seen[a.Rule] {
+				seen[a.Rule] = true
+				out = append(out, a.Rule)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}

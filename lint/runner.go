@@ -105,6 +105,7 @@ func (r *Runner) Run(ctx context.Context, paths []string) *Result {
 		}
 	}
 	res.Files = out
+	res.Rules = r.Policy.Used()
 	return res
 }
 

@@ -161,7 +161,7 @@ func (e *FileError) Unwrap() error { return e.Err }
 type Result struct {
 	Files  []*FileResult
 	Errors []*FileError
-	// Rules are all rules known to the run (for SARIF rule metadata).
+	// Rules are the rules active in the run (for SARIF rule metadata).
 	Rules []*Rule
 }
 

@@ -132,7 +132,8 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 		Color:       f.color == "always" || f.color == "auto" && env.StdoutIsTerminal() && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb",
 		Lang:        f.lang,
 		ToolVersion: version(),
-		Root:        dir,
+		// Paths are reported as the user gave them (relative to the working
+		// directory); SARIF then uses relative URIs against %SRCROOT%.
 	})
 	if err != nil {
 		return fail(env, usagef("%v", err))

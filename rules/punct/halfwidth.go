@@ -162,6 +162,12 @@ func checkPoints(p *lint.Pass, pr *lint.Prose, text string) {
 
 func pointIsChinese(c, l, r rune, text string, i int) bool {
 	end := r == utf8.RuneError || r == '\n'
+	if l == ')' || l == '"' {
+		// A half-width closing mark right after Chinese text: (草案),…
+		if l2, _ := zh.PrevRune(text, i-1, false); zh.IsHan(l2) {
+			l = '）'
+		}
+	}
 	if !chineseSide(l) {
 		// A number or percentage before, Chinese after: 达47.5%,占GDP…
 		// (a digit after would make it a thousands separator or a time).
