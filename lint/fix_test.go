@@ -11,11 +11,11 @@ import (
 func TestMergeFixes(t *testing.T) {
 	fixes := []Fix{
 		{Message: "a", Edits: []Edit{{2, 3, "X"}}},
-		{Message: "b", Edits: []Edit{{2, 3, "X"}}},            // identical: coalesces
-		{Message: "c", Edits: []Edit{{2, 4, "Y"}}},            // overlaps a: deferred
+		{Message: "b", Edits: []Edit{{2, 3, "X"}}},             // identical: coalesces
+		{Message: "c", Edits: []Edit{{2, 4, "Y"}}},             // overlaps a: deferred
 		{Message: "d", Edits: []Edit{{0, 0, "<"}, {5, 6, ""}}}, // independent
-		{Message: "e", Edits: []Edit{{0, 0, ">"}}},            // same-point insertion: conflict
-		{Message: "f", Edits: []Edit{{3, 3, "|"}}},            // insertion touching a's end: fine
+		{Message: "e", Edits: []Edit{{0, 0, ">"}}},             // same-point insertion: conflict
+		{Message: "f", Edits: []Edit{{3, 3, "|"}}},             // insertion touching a's end: fine
 	}
 	edits, taken := MergeFixes(fixes)
 	if got := joinInts(taken); got != "0 1 3 5" {

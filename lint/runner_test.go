@@ -34,15 +34,15 @@ func TestDirectives(t *testing.T) {
 	r2 := wordRule("bar-rule", "丙", "丁")
 	src := strings.Join([]string{
 		"甲一行。<!-- draftlint-disable-next-line foo-rule -- 引文保持原样 -->", // 1: comment at line end: applies to line 2
-		"甲二行。",                                                     // 2: suppressed
-		"<!-- draftlint-disable foo-rule -->",                        // 3
-		"甲三行。丙。",                                                  // 4: foo suppressed, bar not
-		"<!-- draftlint-enable foo-rule -->",                         // 5
-		"甲四行。",                                                     // 6: reported
-		"<!-- draftlint-disable-next-line bar-rule -->",              // 7: suppresses nothing
-		"无。",                                                       // 8
-		"<!-- draftlint-disable-next-line nosuch-rule -->",           // 9: unknown
-		"<!-- draftlint-disabel -->",                                 // 10: unknown directive
+		"甲二行。",                                          // 2: suppressed
+		"<!-- draftlint-disable foo-rule -->",           // 3
+		"甲三行。丙。",                                        // 4: foo suppressed, bar not
+		"<!-- draftlint-enable foo-rule -->",            // 5
+		"甲四行。",                                          // 6: reported
+		"<!-- draftlint-disable-next-line bar-rule -->", // 7: suppresses nothing
+		"无。", // 8
+		"<!-- draftlint-disable-next-line nosuch-rule -->", // 9: unknown
+		"<!-- draftlint-disabel -->",                       // 10: unknown directive
 		"",
 	}, "\n")
 	d := Parse("a.txt", []byte(src), FormatText)
