@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -91,7 +90,7 @@ func (g *githubReporter) path(p string) string {
 }
 
 func (g *githubReporter) Report(w io.Writer, r *lint.Result) error {
-	bw := bufio.NewWriter(w)
+	var bw strings.Builder
 	itoa := func(n int) string {
 		if n <= 0 {
 			return ""
@@ -140,5 +139,6 @@ func (g *githubReporter) Report(w io.Writer, r *lint.Result) error {
 		}
 		bw.WriteString(githubCommand("error", []string{"file", g.path(e.Path)}, errorMessage(e)))
 	}
-	return bw.Flush()
+	_, err := io.WriteString(w, bw.String())
+	return err
 }

@@ -12,10 +12,10 @@ import (
 	"github.com/draftlint/draftlint/lint"
 )
 
-// Options control every reporter. The zero value is usable: no colour, both
+// Options control every reporter. The zero value is usable: no color, both
 // languages, paths shown as given.
 type Options struct {
-	// Color enables ANSI colours (text format only). The caller decides
+	// Color enables ANSI colors (text format only). The caller decides
 	// (TTY, NO_COLOR, --color); reporters never look at the terminal.
 	Color bool
 	// Lang picks the message language: "en", "zh" or "both" (default).

@@ -143,7 +143,7 @@ func (v *schemaValidator) check(s map[string]any, x any, path string) bool {
 			}
 		}
 	}
-	if any, ok := s["anyOf"].([]any); ok && !v.count(any, x, path, 1, len(any)) {
+	if alts, ok := s["anyOf"].([]any); ok && !v.count(alts, x, path, 1, len(alts)) {
 		v.fail(path, "matches none of anyOf")
 	}
 	if one, ok := s["oneOf"].([]any); ok && !v.count(one, x, path, 1, 1) {

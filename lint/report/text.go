@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -68,7 +67,7 @@ func (t *textReporter) paint(c *color.Color, s string) string {
 }
 
 func (t *textReporter) Report(w io.Writer, r *lint.Result) error {
-	bw := bufio.NewWriter(w)
+	var bw strings.Builder
 	var sum summary
 	for _, f := range r.Files {
 		if f == nil {
@@ -81,16 +80,17 @@ func (t *textReporter) Report(w io.Writer, r *lint.Result) error {
 		for i := range f.Diagnostics {
 			d := &f.Diagnostics[i]
 			sum.add(d)
-			t.finding(bw, f, d)
+			t.finding(&bw, f, d)
 		}
 	}
 	sum.fileErrors = len(r.Errors)
 	bw.WriteString(sum.String())
 	bw.WriteByte('\n')
-	return bw.Flush()
+	_, err := io.WriteString(w, bw.String())
+	return err
 }
 
-func (t *textReporter) finding(w *bufio.Writer, f *lint.FileResult, d *lint.Diagnostic) {
+func (t *textReporter) finding(w *strings.Builder, f *lint.FileResult, d *lint.Diagnostic) {
 	sev := level(d.Severity)
 	path := d.Path
 	if path == "" {

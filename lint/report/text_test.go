@@ -187,16 +187,16 @@ func TestTextColor(t *testing.T) {
 	plain := render(t, "text", Options{}, r)
 	colored := render(t, "text", Options{Color: true}, r)
 	if bytes.Contains(plain, []byte("\x1b[")) {
-		t.Error("colour codes without Options.Color")
+		t.Error("color codes without Options.Color")
 	}
 	for _, want := range []string{"\x1b[31;1merror", "\x1b[33;1mwarning", "\x1b[34;1minfo", "\x1b[2m(halfwidth-punct)"} {
 		if !bytes.Contains(colored, []byte(want)) {
-			t.Errorf("coloured output lacks %q", want)
+			t.Errorf("colored output lacks %q", want)
 		}
 	}
 	// Stripping the escapes gives the plain output back.
 	if stripped := stripANSI(string(colored)); stripped != string(plain) {
-		t.Errorf("coloured output differs from plain beyond colours:\n%s", UnifiedDiff("text", plain, []byte(stripped)))
+		t.Errorf("colored output differs from plain beyond colors:\n%s", UnifiedDiff("text", plain, []byte(stripped)))
 	}
 }
 
@@ -216,7 +216,7 @@ func stripANSI(s string) string {
 	return b.String()
 }
 
-func TestTextSanitisesMessages(t *testing.T) {
+func TestTextSanitizesMessages(t *testing.T) {
 	r := &lint.Result{Files: []*lint.FileResult{{Path: "a.txt", Diagnostics: []lint.Diagnostic{{
 		Rule: "r", Severity: lint.Warning, Message: "bad \x1b[2J\r\nthing", Path: "a.txt",
 		Start: lint.Position{Line: 1, Column: 1}, End: lint.Position{Line: 1, Column: 2}, SourceLine: "x",
