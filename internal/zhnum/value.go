@@ -98,6 +98,7 @@ func NewValue(mant *big.Int, exp int) Value {
 
 // ParseValue parses s, which must be exactly one number in any form Parse
 // accepts, optionally signed (for tests, configuration and table data).
+// Ambiguous (兆) and approximate numbers are errors; a trailing % is dropped.
 func ParseValue(s string) (Value, error) {
 	n, size := ParseSigned(s, 0)
 	if size == 0 || size != len(s) {
