@@ -12,7 +12,17 @@ import (
 
 // Rules lists the punctuation rules.
 func Rules() []*lint.Rule {
-	return []*lint.Rule{HalfwidthPunct}
+	return []*lint.Rule{
+		Dash,
+		Ellipsis,
+		HalfwidthPunct,
+		Interpunct,
+		QuoteStyle,
+		RepeatedPunct,
+		SpaceAroundPunct,
+		StraightQuotes,
+		UnbalancedPair,
+	}
 }
 
 // HalfwidthPunct reports ASCII punctuation used in Chinese text.

@@ -1,6 +1,8 @@
 package punct
 
 import (
+	"strings"
+
 	"github.com/draftlint/draftlint/lint"
 	"github.com/draftlint/draftlint/rules/internal/zh"
 )
@@ -158,14 +160,12 @@ func runPairs(p *lint.Pass) error {
 	// Pair marks per block.
 	per := make([][]pmark, n)
 	var buf []pmark
-	any := false
 	for i := range bms {
 		start := len(buf)
 		buf = appendPairMarks(buf, &bms[i], i)
 		per[i] = buf[start:len(buf):len(buf)]
-		any = any || len(per[i]) > 0
 	}
-	if !any {
+	if len(buf) == 0 {
 		return nil
 	}
 
@@ -183,25 +183,30 @@ func runPairs(p *lint.Pass) error {
 			next[i], prev[j] = j, i
 		}
 	}
-	left := make([][]pmark, n) // open marks after each block, its chain included
+	// left[i]: marks still open after block i, its chain included.
+	left := make([][]pmark, n)
 	var scratch []pmark
 	for i := 0; i < n; i++ {
 		var init []pmark
 		if prev[i] >= 0 {
 			init = left[prev[i]]
 		}
-		left[i], _ = summarize(init, per[i], scratch[:0])
-		scratch = nil
-	}
-	for i := 0; i+1 < n; i++ {
-		j := i + 1
-		if next[i] >= 0 || prev[j] >= 0 || len(left[i]) == 0 || !joinable(bms[i].b) || !joinable(bms[j].b) {
+		if len(init) == 0 && len(per[i]) == 0 {
 			continue
 		}
-		_, under := summarize(nil, per[j], nil)
-		if closesAll(left[i], under) {
-			next[i], prev[j] = j, i
-			left[j], _ = summarize(left[i], per[j], nil)
+		var l []pmark
+		l, _, scratch = summarize(init, per[i], scratch)
+		if len(l) > 0 {
+			left[i] = append([]pmark(nil), l...)
+		}
+		if i > 0 && prev[i] < 0 && next[i-1] < 0 && len(left[i-1]) > 0 && joinable(bms[i-1].b) && joinable(bms[i].b) {
+			var under []pmark
+			_, under, scratch = summarize(nil, per[i], scratch)
+			if closesAll(left[i-1], under) {
+				next[i-1], prev[i] = i, i-1
+				l, _, scratch = summarize(left[i-1], per[i], scratch)
+				left[i] = append([]pmark(nil), l...)
+			}
 		}
 	}
 
@@ -257,9 +262,10 @@ func closesAll(left, under []pmark) bool {
 }
 
 // summarize runs the stack over marks starting from the open marks init
-// and returns what stays open and the hard closers that found nothing.
-func summarize(init, ms []pmark, dst []pmark) (left, under []pmark) {
-	stack := append(dst, init...)
+// and returns what stays open and the hard closers that found nothing. Both
+// results alias scratch, which is returned for reuse.
+func summarize(init, ms []pmark, scratch []pmark) (left, under, _ []pmark) {
+	stack := append(scratch[:0], init...)
 	for _, m := range ms {
 		if m.open {
 			stack = append(stack, m)
@@ -279,16 +285,26 @@ func summarize(init, ms []pmark, dst []pmark) (left, under []pmark) {
 			under = append(under, m)
 		}
 	}
-	return stack, under
+	return stack, under, stack
 }
 
 // appendPairMarks collects a block's pair marks, leaving out apostrophes,
 // enumerators and emoticons.
 func appendPairMarks(dst []pmark, bm *blockMarks, blk int) []pmark {
 	t := bm.text
+	skipTo := -1 // the closer of a half-open interval
 	for _, mk := range bm.marks {
 		r := mk.r
 		off := int(mk.off)
+		if off == skipTo {
+			continue
+		}
+		if r == '[' || r == '(' {
+			if c := intervalEnd(t, off); c > 0 {
+				skipTo = c
+				continue // [0, 1) (a, b]
+			}
+		}
 		if r == '"' {
 			if bm.han {
 				continue // straight-quotes handles Chinese paragraphs
@@ -307,10 +323,10 @@ func appendPairMarks(dst []pmark, bm *blockMarks, blk int) []pmark {
 		after := nextRune(t, off+runeLen(r))
 		switch r {
 		case '’':
+			if zh.IsLatin(after) {
+				continue // it’s, ’n’, ’em: a closing quote is not followed by a letter
+			}
 			if zh.IsLatin(before) || zh.IsDigit(before) {
-				if zh.IsLatin(after) {
-					continue // it’s
-				}
 				pm.soft = true // teachers’
 			}
 		case '‘':
@@ -332,6 +348,34 @@ func appendPairMarks(dst []pmark, bm *blockMarks, blk int) []pmark {
 		dst = append(dst, pm)
 	}
 	return dst
+}
+
+// intervalEnd returns the offset of the closer of a half-open interval
+// such as [0, 1) or (a, b] starting at off, or -1.
+func intervalEnd(t string, off int) int {
+	want := byte(')')
+	if t[off] == '(' {
+		want = ']'
+	}
+	comma := false
+	for i := off + 1; i < len(t) && i < off+40; i++ {
+		c := t[i]
+		switch {
+		case c == want:
+			if comma {
+				return i
+			}
+			return -1
+		case c == ',':
+			comma = true
+		case c == ' ' || c == '.' || c == '-' || c == '+' || zh.IsDigit(rune(c)) || zh.IsLatin(rune(c)):
+		case c == 0xE2 && strings.HasPrefix(t[i:], "∞"):
+			i += len("∞") - 1
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // enumeratorBefore reports a list enumerator ending at off: one or two

@@ -9,3 +9,7 @@ import (
 func TestHalfwidthPunct(t *testing.T) {
 	linttest.Run(t, "../../testdata/rules/halfwidth-punct", HalfwidthPunct)
 }
+
+func TestUnbalancedPair(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/unbalanced-pair", UnbalancedPair)
+}

@@ -1,0 +1,98 @@
+package punct
+
+import (
+	"github.com/draftlint/draftlint/lint"
+	"github.com/draftlint/draftlint/rules/internal/zh"
+)
+
+// Interpunct reports look-alikes of the 间隔号 · between parts of a name.
+var Interpunct = &lint.Rule{
+	ID:        "interpunct",
+	Summary:   "・ • ‧ ． between parts of a Chinese name instead of ·",
+	SummaryZh: "人名、译名中的间隔号误用“・”“•”“‧”“．”",
+	Doc: `The 间隔号 that separates the parts of transliterated and ethnic-minority
+names (尔肯江·吐拉洪, 列夫·托尔斯泰) is the middle dot · U+00B7 (GB/T 15834-2011
+§4.14; W3C clreq). Japanese input methods give ・ (U+30FB, or U+FF65), Word
+and web pages give the bullet • (U+2022) or the hyphenation point ‧ (U+2027),
+and some fonts make the full-width full stop ． look alike.
+
+The safe fix writes ·. Only a mark with Han characters on both sides is
+touched: bullets that start a list item, a full-width full stop after a
+Latin initial (Ｂ．盖茨, as clreq prescribes) or after a Chinese enumerator
+(一．总则) are left alone, and ． is not touched at all in a document that
+uses it as its full stop (as some science texts do).`,
+	Category: "punctuation",
+	Severity: lint.Warning,
+	Default:  true,
+	Examples: []lint.Example{{
+		Bad:   "省政协党组书记、副主席尔肯江・吐拉洪出席并讲话。\n",
+		Good:  "省政协党组书记、副主席尔肯江·吐拉洪出席并讲话。\n",
+		Fixed: "省政协党组书记、副主席尔肯江·吐拉洪出席并讲话。\n",
+	}, {
+		Good: "• 第一项\n\n一．总则\n\n比尔·盖茨又名Ｂ．盖茨。\n",
+	}},
+	Run: runInterpunct,
+}
+
+func isInterpunctLookalike(r rune) bool {
+	switch r {
+	case '・', '･', '•', '‧', '．':
+		return true
+	}
+	return false
+}
+
+type fullStopStyleKey struct{}
+
+func runInterpunct(p *lint.Pass) error {
+	bms := docMarks(p.Doc)
+	for bi := range bms {
+		bm := &bms[bi]
+		for _, m := range bm.marks {
+			if !isInterpunctLookalike(m.r) {
+				continue
+			}
+			t := bm.text
+			off := int(m.off)
+			end := off + runeLen(m.r)
+			b, a := prevRune(t, off), nextRune(t, end)
+			if !zh.IsHan(b) || !zh.IsHan(a) {
+				continue
+			}
+			if m.r == '．' && (usesFullWidthStop(p.Doc) || enumeratorBefore(t, off)) {
+				continue
+			}
+			span := bm.pr.SrcSpan(off, end)
+			d := lint.Diagnostic{
+				Span:      span,
+				Message:   string(m.r) + " between parts of a name; the interpunct is ·",
+				MessageZh: "间隔号应为“·”，不是“" + string(m.r) + "”",
+			}
+			if bm.pr.Contiguous(off, end) {
+				d.Fixes = []lint.Fix{{Message: "use ·", Safe: true, Edits: []lint.Edit{{Start: span.Start, End: span.End, New: "·"}}}}
+			}
+			p.Report(d)
+		}
+	}
+	return nil
+}
+
+// usesFullWidthStop reports whether the document uses ． as its full stop
+// somewhere (at the end of a sentence: before a space, a line end or a
+// closing mark), the convention of some science texts.
+func usesFullWidthStop(doc *lint.Document) bool {
+	return doc.Cache(fullStopStyleKey{}, func() any {
+		for _, bm := range docMarks(doc) {
+			for _, m := range bm.marks {
+				if m.r != '．' {
+					continue
+				}
+				a := nextRune(bm.text, int(m.off)+runeLen(m.r))
+				if isEdge(a) || zh.IsSpace(a) || zh.IsClosingCJK(a) {
+					return true
+				}
+			}
+		}
+		return false
+	}).(bool)
+}
