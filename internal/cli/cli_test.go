@@ -301,3 +301,30 @@ func TestJobsDeterministic(t *testing.T) {
 		t.Error("output depends on -j")
 	}
 }
+
+func TestLangAndUnsafeFixes(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(p, []byte("会议强调:要认真落实(措施)。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, "", "check", "--select", "halfwidth-punct", "--lang", "zh", "a.txt")
+	if !strings.Contains(r.stdout, "中文语境中使用了半角括号") || strings.Contains(r.stdout, "half-width parentheses") {
+		t.Errorf("--lang zh: %s", r.stdout)
+	}
+	r = run(t, dir, "", "check", "--select", "halfwidth-punct", "--lang", "en", "a.txt")
+	if strings.Contains(r.stdout, "中文语境") || !strings.Contains(r.stdout, "half-width parentheses") {
+		t.Errorf("--lang en: %s", r.stdout)
+	}
+	// The colon fix is unsafe: --fix leaves it, --unsafe-fixes applies it.
+	r = run(t, dir, "", "check", "--select", "halfwidth-punct", "--fix", "a.txt")
+	b, _ := os.ReadFile(p)
+	if string(b) != "会议强调:要认真落实（措施）。\n" || r.code != ExitFindings {
+		t.Errorf("--fix: %q exit %d", b, r.code)
+	}
+	r = run(t, dir, "", "check", "--select", "halfwidth-punct", "--fix", "--unsafe-fixes", "a.txt")
+	b, _ = os.ReadFile(p)
+	if string(b) != "会议强调：要认真落实（措施）。\n" || r.code != ExitOK {
+		t.Errorf("--unsafe-fixes: %q exit %d", b, r.code)
+	}
+}
