@@ -7,5 +7,16 @@ import "github.com/draftlint/draftlint/lint"
 
 // Rules lists the style rules.
 func Rules() []*lint.Rule {
-	return nil
+	return []*lint.Rule{
+		CJKLatinSpacing,
+		CJKLatinSpacingMixed,
+		DunhaoClause,
+		EnglishDoubleSpace,
+		EnglishFullwidthPunct,
+		EnglishSpaceBeforePunct,
+		HeadingStyle,
+		IdeographicSpace,
+		KangxiRadical,
+		LongSentence,
+	}
 }

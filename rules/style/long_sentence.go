@@ -1,0 +1,190 @@
+package style
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/draftlint/draftlint/lint"
+)
+
+// LongSentenceOptions configures long-sentence. Zero turns a limit off.
+type LongSentenceOptions struct {
+	// MaxChars is the longest Chinese sentence, in characters other than
+	// white space, counted between 。！？；.
+	MaxChars int `yaml:"max-chars"`
+	// MaxCommas is the most commas (，) one Chinese sentence may hold.
+	MaxCommas int `yaml:"max-commas"`
+	// MaxWords is the longest English sentence, in words.
+	MaxWords int `yaml:"max-words"`
+}
+
+// LongSentence reports sentences too long to read in one breath.
+var LongSentence = &lint.Rule{
+	ID:        "long-sentence",
+	Summary:   "sentences over a length or comma limit",
+	SummaryZh: "句子过长或逗号过多",
+	Doc: `A sentence that runs on for several lines is hard to read aloud and easy to
+misread; drafts assembled from several contributions grow them. Reported at
+info (reference §3.7 STYLE-SENT-LEN):
+
+- Chinese: a sentence — text between 。！？ or ；, since official prose
+  uses the semicolon to close long parallel clauses — of more than
+  max-chars characters (default 150; white space does not count) or with
+  more than max-commas commas (default 10).
+- English paragraphs: a sentence of more than max-words words (default 40).
+
+Calibration (§4.3): the 99th percentile of sentence length in clean
+official text is 111–118 characters and the longest ECSpell sentence has
+144; a 150-character limit leaves clean text almost silent while the sample
+report's run-on sentences (up to 247 characters, 12 commas) stand out. The
+Constitution's 255-character preamble sentence is reported too, as it
+should be by a length check. Headings are not checked. No fix: where to
+split is an editor's decision.
+
+Options (.draftlint.yaml):
+
+  rules:
+    long-sentence:
+      max-chars: 150
+      max-commas: 10
+      max-words: 40`,
+	Category: "style",
+	Severity: lint.Info,
+	Default:  true,
+	Options:  newLongSentenceOptions,
+	Examples: []lint.Example{{
+		Bad:  "会议强调，要认真对标对表，坚决贯彻落实重要指示，把学习宣传贯彻全会精神作为当前和今后一个时期的重大政治任务，在学深悟透全会精神上下功夫，准确把握全会精神实质和核心要义，要发挥政协优势，在凝聚共识、汇聚力量上下功夫，多形式开展学习培训，全覆盖开展宣讲活动、全方位开展宣传工作、深层次开展调查研究，发挥示范引领作用，学思践悟、以学促干，为推进中国式现代化湖北实践赋能添彩。\n",
+		Good: "会议强调，要认真对标对表，坚决贯彻落实重要指示。要发挥政协优势，在凝聚共识、汇聚力量上下功夫。\n",
+	}},
+	Run: runLongSentence,
+}
+
+func newLongSentenceOptions() any {
+	return &LongSentenceOptions{MaxChars: 150, MaxCommas: 10, MaxWords: 40}
+}
+
+func runLongSentence(p *lint.Pass) error {
+	opt, _ := p.Options.(*LongSentenceOptions)
+	if opt == nil {
+		opt = newLongSentenceOptions().(*LongSentenceOptions)
+	}
+	for _, b := range p.Doc.Blocks {
+		if b.Kind == lint.Heading {
+			continue
+		}
+		text := b.Text()
+		if hasHan(text) {
+			chineseSentences(p, b, text, opt)
+		} else if opt.MaxWords > 0 && isEnglish(text) {
+			englishSentences(p, b, text, opt)
+		}
+	}
+	return nil
+}
+
+// chineseSentences measures the text between 。！？； in one pass over the
+// bytes: characters are counted by their lead bytes, white space aside.
+func chineseSentences(p *lint.Pass, b *lint.Block, text string, opt *LongSentenceOptions) {
+	start, chars, commas := -1, 0, 0
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		long := opt.MaxChars > 0 && chars > opt.MaxChars
+		many := opt.MaxCommas > 0 && commas > opt.MaxCommas
+		if long || many {
+			var msg, msgZh string
+			switch {
+			case long && many:
+				msg = fmt.Sprintf("sentence of %d characters and %d commas (limits %d and %d); consider splitting it", chars, commas, opt.MaxChars, opt.MaxCommas)
+				msgZh = fmt.Sprintf("句子长达%d字、含%d个逗号（上限%d字、%d个），建议拆分", chars, commas, opt.MaxChars, opt.MaxCommas)
+			case long:
+				msg = fmt.Sprintf("sentence of %d characters (limit %d); consider splitting it", chars, opt.MaxChars)
+				msgZh = fmt.Sprintf("句子长达%d字（上限%d字），建议拆分", chars, opt.MaxChars)
+			default:
+				msg = fmt.Sprintf("sentence with %d commas (limit %d); consider splitting it", commas, opt.MaxCommas)
+				msgZh = fmt.Sprintf("句子含%d个逗号（上限%d个），建议拆分", commas, opt.MaxCommas)
+			}
+			p.Report(lint.Diagnostic{Span: b.Prose().SrcSpan(start, end), Message: msg, MessageZh: msgZh})
+		}
+		start, chars, commas = -1, 0, 0
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+				if start < 0 {
+					start = i
+				}
+				chars++
+			}
+			i++
+			continue
+		}
+		// Han characters (lead bytes E4–E9) neither end nor start anything
+		// special: the common case.
+		if c >= 0xE4 && c <= 0xE9 {
+			if start < 0 {
+				start = i
+			}
+			chars++
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '\u3000' {
+			i += n
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		chars++
+		i += n
+		switch r {
+		case '，':
+			commas++
+		case '。', '！', '？', '；':
+			// Closing quotes and brackets stay with their sentence.
+			for i < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[i:])
+				if r2 != '”' && r2 != '’' && r2 != '）' && r2 != '」' && r2 != '』' && r2 != '》' && r2 != '。' && r2 != '！' && r2 != '？' {
+					break
+				}
+				chars++
+				i += n2
+			}
+			flush(i)
+		}
+	}
+	end := len(text)
+	for end > 0 && (text[end-1] == ' ' || text[end-1] == '\n' || text[end-1] == '\t' || text[end-1] == '\r') {
+		end--
+	}
+	flush(end)
+}
+
+func englishSentences(p *lint.Pass, b *lint.Block, text string, opt *LongSentenceOptions) {
+	for _, s := range b.Sentences() {
+		words := 0
+		in := false
+		for i := s.Start; i < s.End; i++ {
+			c := text[i]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				in = false
+				continue
+			}
+			if !in && (isAlnum(c) || c >= utf8.RuneSelf) {
+				words++
+			}
+			in = true
+		}
+		if words > opt.MaxWords {
+			p.Report(lint.Diagnostic{
+				Span:      b.Prose().SrcSpan(s.Start, s.End),
+				Message:   fmt.Sprintf("sentence of %d words (limit %d); consider splitting it", words, opt.MaxWords),
+				MessageZh: fmt.Sprintf("英文句子长达%d词（上限%d词），建议拆分", words, opt.MaxWords),
+			})
+		}
+	}
+}
