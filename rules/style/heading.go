@@ -57,7 +57,8 @@ GB/T 9704-2012 §7.3.3 for the official levels 一、 → （一） → 1. → �
 type headingMarker struct {
 	key    string // "■", "▶▶▶", "一、", "（一）", "1." …
 	symbol bool
-	end    int // prose offset after the marker (symbols only)
+	size   int // bytes of the marker as written
+	end    int // prose offset after the marker and its space (symbols only)
 }
 
 type levelMarkers struct {
@@ -127,13 +128,13 @@ func runHeadingStyle(p *lint.Pass) error {
 		}
 		pr := h.b.Prose()
 		d := lint.Diagnostic{
-			Span: pr.SrcSpan(0, len(h.b.Text())),
+			Span: pr.SrcSpan(0, h.m.size),
 			Message: fmt.Sprintf("level-%d heading marked %s while %d other level-%d headings use %s",
 				h.b.Level, h.m.key, lm.count[major], h.b.Level, major),
 			MessageZh: fmt.Sprintf("第%d级标题使用“%s”，而同级的其他%d个标题使用“%s”", h.b.Level, h.m.key, lm.count[major], major),
 		}
 		if h.m.symbol && isSymbolKey(major) {
-			d.Fixes = fullFix(pr, 0, markerSymbolsEnd(h.b.Text()), major, "use "+major, false)
+			d.Fixes = fullFix(pr, 0, h.m.size, major, "use "+major, false)
 		}
 		p.Report(d)
 	}
@@ -201,10 +202,10 @@ func markerOf(text string) headingMarker {
 		if strings.HasPrefix(text[end:], ideoSpace) {
 			end += len(ideoSpace)
 		}
-		return headingMarker{key: text[:e], symbol: true, end: end}
+		return headingMarker{key: text[:e], symbol: true, size: e, end: end}
 	}
 	if en, ok := parseEnumerator(text, 0, true); ok {
-		return headingMarker{key: en.form}
+		return headingMarker{key: en.form, size: en.size}
 	}
 	return headingMarker{}
 }

@@ -7,3 +7,15 @@ import (
 )
 
 func TestExamples(t *testing.T) { linttest.RunExamples(t, Rules()) }
+
+func TestIdeographicSpace(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/ideographic-space", IdeographicSpace)
+}
+
+func TestKangxiRadical(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/kangxi-radical", KangxiRadical)
+}
+
+func TestDunhaoClause(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/dunhao-clause", DunhaoClause)
+}
