@@ -12,7 +12,7 @@ import (
 
 // Rules lists the layout rules.
 func Rules() []*lint.Rule {
-	return []*lint.Rule{BlankLines}
+	return []*lint.Rule{BlankLines, SplitParagraph, IntrudingCaption, StrayCaption, OrphanFragment, PageFurniture, HyphenBreak}
 }
 
 // BlankLines reports runs of blank lines, blank lines at the start and end,

@@ -1,0 +1,574 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/draftlint/draftlint/lint"
+)
+
+// This file holds the layout analysis shared by split-paragraph,
+// intruding-caption, stray-caption and orphan-fragment: what role each
+// block plays (prose, heading-like line, byline, caption, page furniture,
+// verse …) and which adjacent paragraphs are halves of one paragraph cut
+// by a page break. It is computed once per document (Document.Cache).
+//
+// How a cut is told from a real paragraph end. A paragraph is a candidate
+// first half when it is running prose that stops without a sentence-final
+// mark (。！？… closing quotes and brackets, a colon or semicolon all count
+// as an end). Genre lines never are: headings, list items, table cells,
+// lines led by an enumerator or a bullet (一、 （一） 1. ■ ▶), bylines in
+// brackets, date lines, short verse lines and runs of short list lines.
+// The next paragraph must be able to continue it: it starts with a Han
+// character or a Latin letter, not with an enumerator, a bullet, an
+// opening quote of a new speaker, a bracket or a dash.
+//
+// The evidence then comes in two strengths.
+//
+// Strong (the join is a safe fix):
+//   - the break falls inside a word: a unigram segmenter over four Han
+//     characters on each side (lexicon.go; word costs compiled from
+//     jieba's dictionary, a large independent corpus) reads the text at
+//     least minWordMargin better when the break is removed (今|后, 建|设);
+//   - the first half ends with a comma or an enumeration comma (，、),
+//     except in a run of short list lines (委员长，/ 副委员长若干人，);
+//   - a number is cut from its digits or its unit (GB/T 15835 §5.1: an
+//     Arabic-numeral value must not be broken across lines: 2027|年).
+//
+// Medium (the join is an unsafe fix):
+//   - the first half holds at least one complete sentence and its trailing,
+//     unfinished sentence has clause commas: prose that stops mid-sentence;
+//     or it is one long sentence of several clauses (60 characters, three
+//     commas) and the next paragraph is one short sentence (高质量发展。);
+//   - the first half ends with a function character that cannot end a
+//     sentence (的 和 与 及 在 对 把 将 被 从 向 …);
+//   - English: the next paragraph starts with a lower-case word.
+//
+// A caption-like paragraph between the halves (intruding-caption) needs
+// less: a run of blank lines where the photo was, or a first half that is
+// not a title-like line, is enough.
+
+// Split is a pair of blocks judged to be halves of one paragraph.
+type Split struct {
+	First, Second int   // indices into Document.Blocks
+	Between       []int // caption or page-furniture blocks between the halves
+	// Caption is the index of the caption block between the halves, or -1.
+	Caption int
+	// Strong evidence: the join is safe.
+	Strong bool
+	// Reason says why, for messages: "word", "comma", "number", "prose",
+	// "function", "english", "caption".
+	Reason string
+	// Word is the word the break cuts, for Reason "word".
+	Word string
+}
+
+// Splits returns the pairs of blocks of doc judged to be halves of one
+// paragraph cut by a page break, in document order. The result is
+// memoised per document and shared: do not modify it.
+func Splits(doc *lint.Document) []Split {
+	return analyse(doc).splits
+}
+
+type role uint8
+
+const (
+	roleProse     role = iota
+	roleStructure      // heading, list item, table cell, quote, enumerator or bullet line
+	roleByline
+	roleDate
+	roleVerse
+	roleCaption
+	roleFurniture
+)
+
+type blockInfo struct {
+	b     *lint.Block
+	text  string // prose text without surrounding white space
+	start int    // offset of text in the prose
+	role  role
+	runes int
+}
+
+type analysis struct {
+	blocks  []blockInfo
+	splits  []Split
+	orphans []int // block indices
+	stray   []int // caption blocks standing alone
+	// inSplit marks blocks that are halves of a split (no orphan there).
+	inSplit map[int]bool
+}
+
+type cacheKey struct{}
+
+func analyse(doc *lint.Document) *analysis {
+	return doc.Cache(cacheKey{}, func() any { return computeAnalysis(doc) }).(*analysis)
+}
+
+func computeAnalysis(doc *lint.Document) *analysis {
+	a := &analysis{blocks: make([]blockInfo, len(doc.Blocks)), inSplit: map[int]bool{}}
+	furn := furnitureBlocks(doc)
+	for i, b := range doc.Blocks {
+		t := b.Text()
+		s := strings.TrimLeftFunc(t, unicode.IsSpace)
+		start := len(t) - len(s)
+		s = strings.TrimRightFunc(s, unicode.IsSpace)
+		bi := blockInfo{b: b, text: s, start: start, runes: utf8.RuneCountInString(s)}
+		bi.role = classify(b, s)
+		if furn[i] {
+			bi.role = roleFurniture
+		}
+		a.blocks[i] = bi
+	}
+	// Splits: an unfinished paragraph, then (after page furniture and at
+	// most one caption) the paragraph that continues it.
+	for i := 0; i < len(a.blocks); i++ {
+		ai := &a.blocks[i]
+		if ai.role != roleProse || ended(ai.text) {
+			continue
+		}
+		var between []int
+		j := i + 1
+		for j < len(a.blocks) && a.blocks[j].role == roleFurniture {
+			between = append(between, j)
+			j++
+		}
+		if j >= len(a.blocks) {
+			continue
+		}
+		caption := -1
+		if a.blocks[j].role == roleCaption {
+			caption = j
+			between = append(between, j)
+			j++
+			for j < len(a.blocks) && a.blocks[j].role == roleFurniture {
+				between = append(between, j)
+				j++
+			}
+			if j >= len(a.blocks) {
+				continue
+			}
+		}
+		bj := &a.blocks[j]
+		if bj.role != roleProse || !continues(bj.text) {
+			continue
+		}
+		ev := evidence(a, i, j)
+		sp := Split{First: i, Second: j, Between: between, Caption: caption, Strong: ev.strong, Reason: ev.reason, Word: ev.word}
+		switch {
+		case ev.reason != "" && ev.reason != "weak":
+		case caption >= 0 && ev.reason == "weak" && (blankRun(a, caption, j) || !titleLike(ai.text)):
+			sp.Reason = "caption"
+		default:
+			continue
+		}
+		a.splits = append(a.splits, sp)
+		a.inSplit[i], a.inSplit[j] = true, true
+		i = j - 1
+	}
+	// Orphans and stray captions.
+	for i := range a.blocks {
+		bi := &a.blocks[i]
+		if bi.role == roleProse && !a.inSplit[i] && i > 0 && isOrphan(a, i) {
+			a.orphans = append(a.orphans, i)
+		}
+		if bi.role == roleCaption && strayCaption(a, i) {
+			a.stray = append(a.stray, i)
+		}
+	}
+	return a
+}
+
+// blankRun reports whether a run of two or more blank lines stands before
+// the caption or before the second half: where an image used to be.
+func blankRun(a *analysis, caption, second int) bool {
+	return a.blocks[caption].b.BlankBefore >= 2 || a.blocks[second].b.BlankBefore >= 2
+}
+
+type splitEvidence struct {
+	strong bool
+	reason string
+	word   string
+}
+
+// minWordMargin is how much better (quarter nats) the joined reading must
+// be for a break to count as inside a word: 3 nats, a likelihood ratio of
+// twenty.
+const minWordMargin = 12
+
+func evidence(a *analysis, i, j int) splitEvidence {
+	A, B := a.blocks[i].text, a.blocks[j].text
+	last, _ := utf8.DecodeLastRuneInString(A)
+	first, _ := utf8.DecodeRuneInString(B)
+	switch {
+	case isDigit(last) && (isDigit(first) || isUnit(first)):
+		return splitEvidence{strong: true, reason: "number"}
+	case last == '，' || last == '、' || last == ',' && !isLatinLetter(first):
+		if listLike(a, i, j) {
+			return splitEvidence{}
+		}
+		return splitEvidence{strong: true, reason: "comma"}
+	case last == ',':
+		return splitEvidence{strong: true, reason: "comma"}
+	case lint.IsHan(last) && lint.IsHan(first):
+		if m := breakMargin(A, B); m >= minWordMargin {
+			return splitEvidence{strong: true, reason: "word", word: brokenWord(A, B)}
+		}
+		if isFunctionChar(last) {
+			return splitEvidence{reason: "function"}
+		}
+		if unfinishedProse(A) && ended(B) || longSentence(A) && shortSentence(B) {
+			return splitEvidence{reason: "prose"}
+		}
+	case (isLatinLetter(last) || isDigit(last)) && first >= 'a' && first <= 'z':
+		if strings.HasSuffix(A, "-") {
+			return splitEvidence{} // hyphen-break's business
+		}
+		return splitEvidence{reason: "english"}
+	}
+	if isLatinLetter(last) && strings.HasSuffix(A, "-") {
+		return splitEvidence{}
+	}
+	return splitEvidence{reason: "weak"}
+}
+
+// brokenWord returns the shortest lexicon word across the break, for
+// messages: "今后" for 今|后.
+func brokenWord(A, B string) string {
+	lex := lexicon()
+	ar := []rune(A)
+	br := []rune(B)
+	for n := 2; n <= 4; n++ {
+		for k := 1; k < n; k++ { // k runes from A, n-k from B
+			if k > len(ar) || n-k > len(br) {
+				continue
+			}
+			w := string(ar[len(ar)-k:]) + string(br[:n-k])
+			if _, ok := lex[w]; ok && allHan(w) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !lint.IsHan(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// unfinishedProse: the text holds a complete sentence and its trailing
+// sentence runs over clause commas without reaching its end.
+func unfinishedProse(s string) bool {
+	k := strings.LastIndexAny(s, "。！？!?")
+	if k < 0 {
+		return false
+	}
+	tail := s[k:]
+	_, n := utf8.DecodeRuneInString(tail)
+	tail = tail[n:]
+	return strings.ContainsAny(tail, "，；") && utf8.RuneCountInString(tail) >= 10
+}
+
+// longSentence: one long sentence of several clauses (60 characters,
+// three commas), still unfinished. Shorter ones are often notes of
+// responsibility in official documents (…牵头，…负责，2020年底前完成).
+func longSentence(s string) bool {
+	return !strings.ContainsAny(s, "。！？!?") && strings.Count(s, "，")+strings.Count(s, "；") >= 3 &&
+		utf8.RuneCountInString(s) >= 60
+}
+
+// shortSentence: a paragraph of one short sentence (高质量发展。), too short
+// to stand as a paragraph after a long unfinished one.
+func shortSentence(s string) bool {
+	if !ended(s) || utf8.RuneCountInString(s) > 15 {
+		return false
+	}
+	body := strings.TrimRightFunc(s, func(r rune) bool { return !lint.IsHan(r) })
+	return !strings.ContainsAny(body, "。！？!?，；")
+}
+
+// listLike reports a vertical list of short comma-ended lines (the
+// Constitution's 委员长，/ 副委员长若干人，/ 秘书长，), which is a layout,
+// not a cut.
+func listLike(a *analysis, i, j int) bool {
+	const short = 12
+	if a.blocks[i].runes > short {
+		return false
+	}
+	if a.blocks[j].runes <= short {
+		return true
+	}
+	if i > 0 && a.blocks[i-1].runes <= short && !ended(a.blocks[i-1].text) {
+		return true
+	}
+	return false
+}
+
+// titleLike: a short line without punctuation, the shape of titles,
+// names and signatures.
+func titleLike(s string) bool {
+	if utf8.RuneCountInString(s) > 30 {
+		return false
+	}
+	for _, r := range s {
+		if isPunct(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// ended reports whether a text ends a sentence or a lead-in: 。！？… ：；
+// or a closing quote or bracket.
+func ended(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '。', '！', '？', '…', '：', '；', '!', '?', ':', ';', '.',
+		'”', '’', '」', '』', '）', '】', '》', '〕', '〉', ')', ']', '"', '\'', '｝', '}',
+		'．', '｡', '—', '～', '~':
+		return true
+	}
+	return r == utf8.RuneError || r == lint.Placeholder
+}
+
+// continues reports whether a paragraph may start in the middle of a
+// sentence: it starts with a Han character, a digit or a Latin letter and
+// not with an enumerator, a bullet, an opening quote, a bracket or a dash.
+func continues(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !(lint.IsHan(r) || isLatinLetter(r) || isDigit(r)) {
+		return false
+	}
+	return !enumerated(s)
+}
+
+// classify gives a block its role from its kind and its text.
+func classify(b *lint.Block, s string) role {
+	if b.Kind != lint.Paragraph {
+		return roleStructure
+	}
+	if s == "" {
+		return roleStructure
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case isBullet(r) || enumerated(s):
+		return roleStructure
+	case isByline(s):
+		return roleByline
+	case isDateLine(s):
+		return roleDate
+	case isVerse(s):
+		return roleVerse
+	case isCaption(s):
+		return roleCaption
+	}
+	return roleProse
+}
+
+func isBullet(r rune) bool {
+	switch r {
+	case '■', '□', '▶', '▷', '►', '●', '○', '◆', '◇', '★', '☆', '▲', '△', '▼', '•', '·', '※', '◎', '√', '✓', '-', '*', '+', '>', '#', '|', '=', '_', '【', '〖':
+		return true
+	}
+	return false
+}
+
+// enumerated reports a text led by an enumerator: 一、 （一） (1) 1. 1、
+// 1） 第一章 第三条 Ⅰ.
+func enumerated(s string) bool {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return false
+	}
+	i := 0
+	open := rs[0] == '（' || rs[0] == '('
+	if open {
+		i++
+	}
+	start := i
+	for i < len(rs) && (isDigit(rs[i]) || isHanNumeral(rs[i]) || rs[i] >= 'Ⅰ' && rs[i] <= 'ⅿ') {
+		i++
+	}
+	if i == start || i >= len(rs) {
+		// 第…章/节/条/款
+		if rs[0] == '第' {
+			k := 1
+			for k < len(rs) && (isDigit(rs[k]) || isHanNumeral(rs[k])) {
+				k++
+			}
+			if k > 1 && k < len(rs) && strings.ContainsRune("章节条款编部分篇", rs[k]) {
+				return true
+			}
+		}
+		return false
+	}
+	if i-start > 4 {
+		return false
+	}
+	c := rs[i]
+	if open {
+		return c == '）' || c == ')'
+	}
+	switch c {
+	case '、', '）', ')', '．':
+		return true
+	case '.':
+		// "1. text" but not "3.5亿"
+		return i+1 < len(rs) && !isDigit(rs[i+1])
+	}
+	return false
+}
+
+func isHanNumeral(r rune) bool {
+	return strings.ContainsRune("〇零一二三四五六七八九十百千两", r)
+}
+
+// isByline: a short bracketed line: （记者 张三）, (毛丽萍), 【编辑：李四】; or
+// a line naming a reporter or editor.
+func isByline(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n > 40 {
+		return false
+	}
+	f, _ := utf8.DecodeRuneInString(s)
+	l, _ := utf8.DecodeLastRuneInString(s)
+	if (f == '（' || f == '(' || f == '【' || f == '[') && (l == '）' || l == ')' || l == '】' || l == ']') {
+		return true
+	}
+	for _, p := range []string{"记者", "通讯员", "编辑", "责任编辑", "作者", "撰稿", "供稿", "来源"} {
+		if strings.HasPrefix(s, p) || strings.HasPrefix(s, "本报"+p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDateLine: a line that is only a date (the date block of an official
+// document): 2024年8月12日, 二〇二四年八月十二日, 2024-08-12.
+func isDateLine(s string) bool {
+	rs := []rune(strings.TrimSpace(s))
+	if len(rs) < 6 || len(rs) > 16 {
+		return false
+	}
+	for _, r := range rs {
+		if !(isDigit(r) || isHanNumeral(r) || strings.ContainsRune("年月日号-./／ ", r)) {
+			return false
+		}
+	}
+	return strings.ContainsRune(string(rs), '年') || strings.Count(string(rs), "-") == 2 || strings.Count(string(rs), "/") == 2
+}
+
+// isVerse: several short lines in one block, none of them a sentence
+// running on: a poem, an address or a signature block.
+func isVerse(s string) bool {
+	if !strings.Contains(s, "\n") {
+		return false
+	}
+	lines := strings.Split(s, "\n")
+	total := 0
+	for _, l := range lines {
+		total += utf8.RuneCountInString(strings.TrimSpace(l))
+	}
+	return total/len(lines) <= 24
+}
+
+// isCaption: a short one-sentence paragraph shaped like a photo caption:
+// a date lead with an event verb (7月22日，湖北省政协召开…会议。), 图为…,
+// ▲…, or a photographer's credit (（张三 摄）).
+func isCaption(s string) bool {
+	if strings.Contains(s, "\n") {
+		return false
+	}
+	n := utf8.RuneCountInString(s)
+	if n < 6 || n > 80 {
+		return false
+	}
+	if strings.HasPrefix(s, "图为") || strings.HasPrefix(s, "上图") || strings.HasPrefix(s, "下图") || strings.HasPrefix(s, "图：") {
+		return true
+	}
+	if strings.HasSuffix(s, "摄）") || strings.HasSuffix(s, "摄)") || strings.HasSuffix(s, "供图）") || strings.HasSuffix(s, "供图)") {
+		return true
+	}
+	// One sentence: no sentence end before the last character.
+	body := strings.TrimRight(s, "。")
+	if strings.ContainsAny(body, "。！？!?；;") {
+		return false
+	}
+	if strings.Count(body, "，") > 2 {
+		return false
+	}
+	if !dateLead(s) {
+		return false
+	}
+	for _, v := range eventWords {
+		if strings.Contains(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+var eventWords = []string{"召开", "举行", "举办", "开幕", "闭幕", "调研", "考察", "视察", "参观", "座谈", "会见", "会谈",
+	"签约", "签署", "揭牌", "慰问", "走访", "检查", "观摩", "出席", "发言", "讲话", "主持", "合影", "颁奖", "启动", "开展", "参加"}
+
+// dateLead: M月D日， (or M月D日至D日，) at the start.
+func dateLead(s string) bool {
+	rs := []rune(s)
+	i := 0
+	num := func() bool {
+		k := i
+		for i < len(rs) && (isDigit(rs[i]) || isHanNumeral(rs[i])) {
+			i++
+		}
+		return i > k && i-k <= 3
+	}
+	if !num() || i >= len(rs) || rs[i] != '月' {
+		return false
+	}
+	i++
+	if !num() || i >= len(rs) || rs[i] != '日' {
+		return false
+	}
+	i++
+	if i < len(rs) && rs[i] == '至' {
+		i++
+		if !num() || i >= len(rs) || rs[i] != '日' {
+			return false
+		}
+		i++
+	}
+	// Optional 上午/下午 … before the comma.
+	for k := 0; k < 3 && i < len(rs) && lint.IsHan(rs[i]); k++ {
+		i++
+	}
+	return i < len(rs) && (rs[i] == '，' || rs[i] == ',')
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func isLatinLetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f && r < 0x250 && unicode.IsLetter(r)
+}
+
+// isUnit: characters that follow a number: magnitude words, units,
+// calendar words, percent signs.
+func isUnit(r rune) bool {
+	return strings.ContainsRune("年月日时分秒万亿兆千百十元角个人次件项家台套倍岁名位户座辆吨米克升里亩平方度%％‰℃号期届批", r)
+}
+
+// isFunctionChar: characters that cannot end a Chinese sentence: the
+// structural particle 的, conjunctions and prepositions.
+func isFunctionChar(r rune) bool {
+	return strings.ContainsRune("的之和与及或并而且在对把将被从向为以于由按据经跟同让使", r)
+}
+
+func isPunct(r rune) bool {
+	return unicode.IsPunct(r) || unicode.IsSymbol(r)
+}

@@ -1,0 +1,120 @@
+package layout
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/draftlint/draftlint/lint"
+)
+
+// OrphanFragment reports a paragraph whose beginning was lost.
+var OrphanFragment = &lint.Rule{
+	ID:        "orphan-fragment",
+	Summary:   "paragraph starting with the second half of a word: its beginning seems lost",
+	SummaryZh: "段落以词语的后半部分开头，开头疑似丢失",
+	Doc: `When pages are cut and pasted, the end of a sentence can survive without
+its beginning: 行的一次督办协商。 is what is left of …是…举行的一次督办协商。
+Such a paragraph starts with a particle or suffix that cannot begin a
+sentence (的 了 着 们 者 …: characters tagged as bound forms in jieba's
+dictionary), or with a character that is mostly the second half of a word
+(行 as in 进行/举行, 设 as in 建设: its "tail share" in the dictionary is
+high) read as a word of its own, followed by a particle or in a short
+paragraph. The paragraph before it must have ended properly; otherwise
+the two are halves of a split paragraph (split-paragraph).
+
+There is no fix: the lost words must be found in the source document.`,
+	Category: "layout",
+	Severity: lint.Warning,
+	Default:  true,
+	Examples: []lint.Example{{
+		Bad:  "湖北省委、省政府实施“数字化湖北”行动。\n\n行的一次督办协商。\n",
+		Good: "湖北省委、省政府实施“数字化湖北”行动。\n\n这是省政协举行的一次督办协商。\n",
+	}},
+	Run: runOrphanFragment,
+}
+
+func runOrphanFragment(p *lint.Pass) error {
+	an := analyse(p.Doc)
+	for _, i := range an.orphans {
+		b := &an.blocks[i]
+		r, _ := utf8.DecodeRuneInString(b.text)
+		_, bound := tailShare(r)
+		var en, zh string
+		if bound {
+			en = fmt.Sprintf("paragraph starts with “%c”, a particle or suffix that cannot begin a sentence: its beginning seems lost", r)
+			zh = fmt.Sprintf("段落以“%c”开头，该字是不能居句首的助词或词缀，本段开头疑似丢失", r)
+		} else {
+			en = fmt.Sprintf("paragraph starts with “%c”, normally the second half of a word: its beginning seems lost", r)
+			zh = fmt.Sprintf("段落以“%c”开头，该字通常是词语的后半部分，本段开头疑似丢失", r)
+		}
+		d := lint.Diagnostic{Span: firstRuneSpan(b), Message: en, MessageZh: zh}
+		if i > 0 {
+			d.Related = []lint.Related{{Span: lastRuneSpan(&an.blocks[i-1]), Message: "the paragraph before ends here"}}
+		}
+		p.Report(d)
+	}
+	return nil
+}
+
+// Characters that the dictionary tags as bound but that also begin
+// sentences or names: 等到, 地湾城, 得益于, 过去, interjections.
+const boundStarters = "等所之地得过般型呵哇唔呃呀啦"
+
+// isOrphan decides whether block i starts with the tail of a lost word.
+func isOrphan(a *analysis, i int) bool {
+	b := &a.blocks[i]
+	prev := i - 1
+	for prev >= 0 && a.blocks[prev].role == roleFurniture {
+		prev--
+	}
+	if prev < 0 {
+		return false
+	}
+	pb := &a.blocks[prev]
+	if pb.role == roleProse && !ended(pb.text) {
+		return false // an unfinished paragraph before: a split, not an orphan
+	}
+	if pb.b.Kind == lint.Heading && b.b.BlankBefore < 2 {
+		// Right after a heading a lost beginning is unlikely.
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(b.text)
+	if !lint.IsHan(r) || !firstWordSingle(b.text) {
+		return false
+	}
+	share, bound := tailShare(r)
+	if bound {
+		for _, c := range boundStarters {
+			if c == r {
+				return false
+			}
+		}
+		return true
+	}
+	if share < 5 {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(b.text[n:])
+	switch next {
+	case '的', '了', '着', '地', '得', '过', '之':
+		return true
+	}
+	return false
+}
+
+// firstWordSingle reports whether the best reading of the paragraph's
+// first characters takes the first character as a word of its own.
+func firstWordSingle(s string) bool {
+	var rs []rune
+	for _, r := range s {
+		if !lint.IsHan(r) || len(rs) == 5 {
+			break
+		}
+		rs = append(rs, r)
+	}
+	if len(rs) < 2 {
+		return len(rs) == 1
+	}
+	lex := lexicon()
+	return segCost(lex, rs, 1) == segCost(lex, rs, -1)
+}
