@@ -19,3 +19,11 @@ func TestKangxiRadical(t *testing.T) {
 func TestDunhaoClause(t *testing.T) {
 	linttest.Run(t, "../../testdata/rules/dunhao-clause", DunhaoClause)
 }
+
+func TestHeadingStyle(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/heading-style", HeadingStyle)
+}
+
+func TestLongSentence(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/long-sentence", LongSentence)
+}
