@@ -41,6 +41,8 @@ after is Chinese, a digit, or the end of the paragraph; a semicolon or colon
 likewise. Left alone: numbers (1,040, 12:30, 1:500), English runs and
 sentences quoted inside Chinese (Stay hungry, stay foolish.), function-like
 notation f(x), URLs, e-mail addresses and code, which the prose view hides.
+A half-width parenthesis whose partner is full-width (（扩大)) is always
+Chinese and takes the full width of its partner.
 
 Fixes for brackets, commas, question and exclamation marks are safe. Colons
 and semicolons are unsafe: they also appear in times, ratios and references
@@ -78,18 +80,46 @@ func runHalfwidth(p *lint.Pass) error {
 // chineseSide: the neighbour makes the context Chinese.
 func chineseSide(r rune) bool { return zh.IsChinese(r) }
 
+// bracket is an opening parenthesis on the stack: ASCII or full-width.
+type bracket struct {
+	off  int
+	full bool
+}
+
 func checkBrackets(p *lint.Pass, pr *lint.Prose, text string) {
-	var stack []int
+	var stack []bracket
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '(':
-			stack = append(stack, i)
+			stack = append(stack, bracket{off: i})
+		case 0xEF: // （ and ） are EF BC 88 and EF BC 89
+			if i+2 >= len(text) || text[i+1] != 0xBC || text[i+2] != 0x88 && text[i+2] != 0x89 {
+				continue
+			}
+			if text[i+2] == 0x88 {
+				stack = append(stack, bracket{off: i, full: true})
+			} else if n := len(stack); n > 0 {
+				// (…） — a full-width closer makes the pair Chinese.
+				if o := stack[n-1]; !o.full && pr.Contiguous(o.off, o.off+1) {
+					halfOfPair(p, pr, o.off, "（")
+				}
+				stack = stack[:n-1]
+			}
+			i += 2
 		case ')':
 			if len(stack) == 0 {
 				continue
 			}
-			open := stack[len(stack)-1]
+			o := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
+			open := o.off
+			if o.full {
+				// （…) — as above.
+				if pr.Contiguous(i, i+1) {
+					halfOfPair(p, pr, i, "）")
+				}
+				continue
+			}
 			if !chineseBrackets(text, open, i) {
 				continue
 			}
@@ -108,6 +138,19 @@ func checkBrackets(p *lint.Pass, pr *lint.Prose, text string) {
 			})
 		}
 	}
+}
+
+// halfOfPair reports a half-width parenthesis whose partner is full-width.
+func halfOfPair(p *lint.Pass, pr *lint.Prose, i int, full string) {
+	s := pr.Src(i)
+	p.Report(lint.Diagnostic{
+		Span:      lint.Span{Start: s, End: s + 1},
+		Message:   "half-width parenthesis paired with a full-width one; use " + full,
+		MessageZh: "半角括号与全角括号混用，应使用全角“" + full + "”",
+		Fixes: []lint.Fix{{Message: "use " + full, Safe: true, Edits: []lint.Edit{
+			{Start: s, End: s + 1, New: full},
+		}}},
+	})
 }
 
 func chineseBrackets(text string, open, close int) bool {
@@ -214,8 +257,9 @@ func latinWordThenHan(text string, i int) bool {
 			}
 		case r == ' ':
 			inWord = false
-		case zh.IsHan(r):
-			return words <= 2
+		case zh.IsHan(r), zh.IsCJKPunct(r):
+			// 关键词:AI领域, 例如: AI、大数据
+			return words <= 2 && words > 0
 		default:
 			return false
 		}

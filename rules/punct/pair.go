@@ -49,18 +49,18 @@ partner was expected.`,
 
 // Pair kinds. Full- and half-width brackets of one shape share a kind.
 const (
-	kDouble uint8 = iota // “”
-	kSingle              // ‘’
-	kParen               // （） ()
-	kTitle               // 《》
-	kAngle               // 〈〉
-	kLenticular          // 【】
-	kTortoise            // 〔〕
-	kSquare              // ［］ []
-	kCorner              // 「」
-	kWhiteCorner         // 『』
-	kBrace               // ｛｝
-	kStraight            // " in English paragraphs
+	kDouble      uint8 = iota // “”
+	kSingle                   // ‘’
+	kParen                    // （） ()
+	kTitle                    // 《》
+	kAngle                    // 〈〉
+	kLenticular               // 【】
+	kTortoise                 // 〔〕
+	kSquare                   // ［］ []
+	kCorner                   // 「」
+	kWhiteCorner              // 『』
+	kBrace                    // ｛｝
+	kStraight                 // " in English paragraphs
 )
 
 func pairKind(r rune) (kind uint8, open, ok bool) {

@@ -86,7 +86,7 @@ func runSpaceAroundPunct(p *lint.Pass) error {
 						tabular = boolInt(isTabular(t))
 					}
 					if tabular == 0 {
-						reportSpace(p, bm, s, off, x, m.r)
+						reportSpace(p, bm, s, off, x, m.r, dbl)
 					}
 					lastRun = s
 				}
@@ -99,7 +99,7 @@ func runSpaceAroundPunct(p *lint.Pass) error {
 						tabular = boolInt(isTabular(t))
 					}
 					if tabular == 0 {
-						reportSpace(p, bm, end, e, m.r, y)
+						reportSpace(p, bm, end, e, m.r, y, dbl)
 					}
 					lastRun = end
 				}
@@ -160,18 +160,24 @@ func isTabular(t string) bool {
 	return n >= 2
 }
 
-func reportSpace(p *lint.Pass, bm *blockMarks, s, e int, before, after rune) {
+func reportSpace(p *lint.Pass, bm *blockMarks, s, e int, before, after rune, dbl bool) {
+	name := func(r rune) string {
+		if dbl && (r == '—' || r == '…') {
+			return string(r) + string(r) // the doubled form
+		}
+		return string(r)
+	}
 	var msg, msgZh string
 	switch {
 	case spaceClass(before) != sideNone && spaceClass(after) != sideNone:
-		msg = "space between " + string(before) + " and " + string(after)
-		msgZh = "“" + string(before) + "”与“" + string(after) + "”之间有多余空格"
+		msg = "space between " + name(before) + " and " + name(after)
+		msgZh = "“" + name(before) + "”与“" + name(after) + "”之间有多余空格"
 	case spaceClass(after) != sideNone:
-		msg = "space before " + string(after)
-		msgZh = "“" + string(after) + "”前有多余空格"
+		msg = "space before " + name(after)
+		msgZh = "“" + name(after) + "”前有多余空格"
 	default:
-		msg = "space after " + string(before)
-		msgZh = "“" + string(before) + "”后有多余空格"
+		msg = "space after " + name(before)
+		msgZh = "“" + name(before) + "”后有多余空格"
 	}
 	span := bm.pr.SrcSpan(s, e)
 	d := lint.Diagnostic{Span: span, Message: msg + "; full-width punctuation needs no space", MessageZh: msgZh}
@@ -180,4 +186,3 @@ func reportSpace(p *lint.Pass, bm *blockMarks, s, e int, before, after rune) {
 	}
 	p.Report(d)
 }
-
