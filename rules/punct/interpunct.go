@@ -8,7 +8,7 @@ import (
 // Interpunct reports look-alikes of the 间隔号 · between parts of a name.
 var Interpunct = &lint.Rule{
 	ID:        "interpunct",
-	Summary:   "・ • ‧ ． between parts of a Chinese name instead of ·",
+	Summary:   "look-alikes ・ • ‧ ． between parts of a name instead of the interpunct ·",
 	SummaryZh: "人名、译名中的间隔号误用“・”“•”“‧”“．”",
 	Doc: `The 间隔号 that separates the parts of transliterated and ethnic-minority
 names (尔肯江·吐拉洪, 列夫·托尔斯泰) is the middle dot · U+00B7 (GB/T 15834-2011

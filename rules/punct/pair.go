@@ -5,6 +5,7 @@ import (
 
 	"github.com/draftlint/draftlint/lint"
 	"github.com/draftlint/draftlint/rules/internal/zh"
+	"github.com/draftlint/draftlint/rules/layout"
 )
 
 // UnbalancedPair reports quotes and brackets without a partner or wrongly
@@ -171,7 +172,8 @@ func runPairs(p *lint.Pass) error {
 
 	// Chains of blocks that are one paragraph: page-break splits from the
 	// layout analysis, then adjacent paragraphs whose open marks the next
-	// one closes (a split the analysis did not judge).
+	// one closes exactly (a split the analysis did not judge, or a long
+	// quotation that does not reopen in each paragraph).
 	next := make([]int, n)
 	prev := make([]int, n)
 	for i := range next {
@@ -229,10 +231,17 @@ func runPairs(p *lint.Pass) error {
 }
 
 // paragraphSplits returns pairs of block indices judged to be the two
-// halves of one paragraph cut by a page break. The layout rules own that
-// judgement (split-paragraph); until they export it this returns nothing
-// and the adjacency heuristic in runPairs covers the common case.
-var paragraphSplits = func(doc *lint.Document) [][2]int { return nil }
+// halves of one paragraph cut by a page break: the layout analysis behind
+// split-paragraph, memoised per document. A variable so tests can inject
+// splits.
+var paragraphSplits = func(doc *lint.Document) [][2]int {
+	ss := layout.Splits(doc)
+	out := make([][2]int, len(ss))
+	for i, s := range ss {
+		out[i] = [2]int{s.First, s.Second}
+	}
+	return out
+}
 
 func joinable(b *lint.Block) bool { return b.Kind != lint.Heading }
 

@@ -32,7 +32,7 @@ ideographic space U+3000, which the ideographic-space rule handles.`,
 		Good:  "会议强调，要认真对标对表。他说“好”。\n",
 		Fixed: "会议强调，要认真对标对表。他说“好”。\n",
 	}, {
-		Good: "He said “你好” to me. 《中共湖北省委 湖北省人民政府关于推进新型工业化的意见》\n",
+		Good: "He said “你好” to me.\n\n《中共湖北省委 湖北省人民政府关于推进新型工业化的意见》\n",
 	}},
 	Run: runSpaceAroundPunct,
 }
