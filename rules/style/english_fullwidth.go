@@ -11,7 +11,7 @@ import (
 // paragraphs.
 var EnglishFullwidthPunct = &lint.Rule{
 	ID:        "english-fullwidth-punct",
-	Summary:   "full-width punctuation ，。：；！？（） in an English paragraph",
+	Summary:   "full-width punctuation ，。：；！？（）、 in an English paragraph",
 	SummaryZh: "英文段落中使用了全角标点",
 	Doc: `English text takes ASCII punctuation followed by a space; drafts typed with
 a Chinese input method leave ，。：；！？（）、 in English paragraphs, which
@@ -45,7 +45,7 @@ func asciiFor(r rune) byte {
 	switch r {
 	case '，', '、':
 		return ','
-	case '。':
+	case '。', '．':
 		return '.'
 	case '：':
 		return ':'

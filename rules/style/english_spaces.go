@@ -20,7 +20,8 @@ fix leaves one space.
 Only English paragraphs are checked (no Han, mostly Latin letters; see
 english-fullwidth-punct). Not reported: indentation at the start of a line,
 spaces at the end of a line (blank-lines reports trailing white space,
-and in Markdown two of them are a hard line break), and paragraphs where
+and in Markdown two of them are a hard line break), spaces before a mark
+(english-space-before-punct removes them), and paragraphs where
 two or more lines have inner runs of spaces — columns aligned with spaces
 in plain text.`,
 	Category: "style",
@@ -58,6 +59,9 @@ func runEnglishDoubleSpace(p *lint.Pass) error {
 			i = e
 			if s == 0 || text[s-1] == '\n' || e == len(text) || text[e] == '\n' || text[e] == '\r' {
 				continue // indentation or trailing spaces
+			}
+			if c := text[e]; (c == ',' || c == '.' || c == ';' || c == ':' || c == '?' || c == '!') && spaceBeforeIsWrong(text, s, e) {
+				continue // english-space-before-punct removes these spaces
 			}
 			ls, _ := lineBounds(text, s)
 			if strings.TrimLeft(text[ls:s], " \t") == "" {

@@ -27,3 +27,23 @@ func TestHeadingStyle(t *testing.T) {
 func TestLongSentence(t *testing.T) {
 	linttest.Run(t, "../../testdata/rules/long-sentence", LongSentence)
 }
+
+func TestCJKLatinSpacing(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/cjk-latin-spacing", CJKLatinSpacing)
+}
+
+func TestCJKLatinSpacingMixed(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/cjk-latin-spacing-mixed", CJKLatinSpacingMixed)
+}
+
+func TestEnglishFullwidthPunct(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/english-fullwidth-punct", EnglishFullwidthPunct)
+}
+
+func TestEnglishDoubleSpace(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/english-double-space", EnglishDoubleSpace)
+}
+
+func TestEnglishSpaceBeforePunct(t *testing.T) {
+	linttest.Run(t, "../../testdata/rules/english-space-before-punct", EnglishSpaceBeforePunct)
+}
