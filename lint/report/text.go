@@ -97,7 +97,7 @@ func (t *textReporter) finding(w *strings.Builder, f *lint.FileResult, d *lint.D
 		path = f.Path
 	}
 	fmt.Fprintf(w, "%s: %s: %s %s\n",
-		location(t.opts.displayPath(path), d.Start),
+		location(oneLine(t.opts.displayPath(path)), d.Start),
 		t.paint(t.sev[sev], sev.String()),
 		oneLine(t.opts.message(d.Message, d.MessageZh)),
 		t.paint(t.dim, "("+d.Rule+")"))
@@ -130,7 +130,7 @@ func (t *textReporter) finding(w *strings.Builder, f *lint.FileResult, d *lint.D
 		if p == "" {
 			p = path
 		}
-		loc := location(t.opts.displayPath(p), rel.Start)
+		loc := location(oneLine(t.opts.displayPath(p)), rel.Start)
 		if rel.Message == "" {
 			fmt.Fprintf(w, "  = note: %s\n", loc)
 		} else {
@@ -350,7 +350,7 @@ func snippet(line string, startCol, endCol int) (src string, pad, carets int) {
 		spanW := pos[e] - pos[s]
 		ws := pos[s] - 10
 		if spanW < budget {
-			ws = pos[s] - (budget-spanW)/2 // centre the span
+			ws = pos[s] - (budget-spanW)/2 // center the span
 		}
 		ws = max(ws, 0)
 		if ws+budget > cell {
