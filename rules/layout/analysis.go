@@ -88,7 +88,7 @@ type blockInfo struct {
 	text  string // prose text without surrounding white space
 	start int    // offset of text in the prose
 	role  role
-	runes int
+	runes int // characters, or 1000 for long blocks
 }
 
 type analysis struct {
@@ -114,7 +114,10 @@ func computeAnalysis(doc *lint.Document) *analysis {
 		s := strings.TrimLeftFunc(t, unicode.IsSpace)
 		start := len(t) - len(s)
 		s = strings.TrimRightFunc(s, unicode.IsSpace)
-		bi := blockInfo{b: b, text: s, start: start, runes: utf8.RuneCountInString(s)}
+		bi := blockInfo{b: b, text: s, start: start, runes: 1000}
+		if len(s) < 300 { // only short blocks need an exact count
+			bi.runes = utf8.RuneCountInString(s)
+		}
 		bi.role = classify(b, s)
 		if furn[i] {
 			bi.role = roleFurniture
@@ -218,7 +221,7 @@ func evidence(a *analysis, i, j int) splitEvidence {
 		if isFunctionChar(last) {
 			return splitEvidence{reason: "function"}
 		}
-		if unfinishedProse(A) && ended(B) || longSentence(A) && shortSentence(B) {
+		if ended(B) && unfinishedProse(A) || shortSentence(B) && longSentence(A) {
 			return splitEvidence{reason: "prose"}
 		}
 	case (isLatinLetter(last) || isDigit(last)) && first >= 'a' && first <= 'z':
@@ -265,14 +268,20 @@ func allHan(s string) bool {
 // unfinishedProse: the text holds a complete sentence and its trailing
 // sentence runs over clause commas without reaching its end.
 func unfinishedProse(s string) bool {
-	k := strings.LastIndexAny(s, "。！？!?")
-	if k < 0 {
-		return false
+	// Scan back to the last sentence end, noting clause commas.
+	comma, n := false, 0
+	for i := len(s); i > 0; {
+		r, sz := utf8.DecodeLastRuneInString(s[:i])
+		i -= sz
+		switch r {
+		case '。', '！', '？', '!', '?':
+			return comma && n >= 10
+		case '，', '；':
+			comma = true
+		}
+		n++
 	}
-	tail := s[k:]
-	_, n := utf8.DecodeRuneInString(tail)
-	tail = tail[n:]
-	return strings.ContainsAny(tail, "，；") && utf8.RuneCountInString(tail) >= 10
+	return false
 }
 
 // longSentence: one long sentence of several clauses (60 characters,
@@ -286,7 +295,7 @@ func longSentence(s string) bool {
 // shortSentence: a paragraph of one short sentence (高质量发展。), too short
 // to stand as a paragraph after a long unfinished one.
 func shortSentence(s string) bool {
-	if !ended(s) || utf8.RuneCountInString(s) > 15 {
+	if len(s) > 64 || !ended(s) || utf8.RuneCountInString(s) > 15 {
 		return false
 	}
 	body := strings.TrimRightFunc(s, func(r rune) bool { return !lint.IsHan(r) })
@@ -383,36 +392,31 @@ func isBullet(r rune) bool {
 // enumerated reports a text led by an enumerator: 一、 （一） (1) 1. 1、
 // 1） 第一章 第三条 Ⅰ.
 func enumerated(s string) bool {
-	rs := []rune(s)
-	if len(rs) == 0 {
+	if s == "" {
 		return false
 	}
-	i := 0
-	open := rs[0] == '（' || rs[0] == '('
-	if open {
-		i++
+	r0, i := utf8.DecodeRuneInString(s)
+	open := r0 == '（' || r0 == '('
+	if !open {
+		i = 0
 	}
-	start := i
-	for i < len(rs) && (isDigit(rs[i]) || isHanNumeral(rs[i]) || rs[i] >= 'Ⅰ' && rs[i] <= 'ⅿ') {
-		i++
-	}
-	if i == start || i >= len(rs) {
-		// 第…章/节/条/款
-		if rs[0] == '第' {
-			k := 1
-			for k < len(rs) && (isDigit(rs[k]) || isHanNumeral(rs[k])) {
-				k++
-			}
-			if k > 1 && k < len(rs) && strings.ContainsRune("章节条款编部分篇", rs[k]) {
-				return true
-			}
+	digits := 0
+	var c rune
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !(isDigit(r) || isHanNumeral(r) || r >= 'Ⅰ' && r <= 'ⅿ') {
+			c = r
+			break
 		}
-		return false
+		digits++
+		i += n
+		if digits > 4 {
+			return false
+		}
 	}
-	if i-start > 4 {
-		return false
+	if digits == 0 || i >= len(s) {
+		return r0 == '第' && chapterLead(s)
 	}
-	c := rs[i]
 	if open {
 		return c == '）' || c == ')'
 	}
@@ -421,7 +425,27 @@ func enumerated(s string) bool {
 		return true
 	case '.':
 		// "1. text" but not "3.5亿"
-		return i+1 < len(rs) && !isDigit(rs[i+1])
+		r, _ := utf8.DecodeRuneInString(s[i+1:])
+		return i+1 < len(s) && !isDigit(r)
+	}
+	return r0 == '第' && chapterLead(s)
+}
+
+// chapterLead: 第…章/节/条/款/编/部分/篇 at the start.
+func chapterLead(s string) bool {
+	k := 0
+	for i, r := range s {
+		if i == 0 {
+			continue // 第
+		}
+		if isDigit(r) || isHanNumeral(r) {
+			k++
+			if k > 6 {
+				return false
+			}
+			continue
+		}
+		return k > 0 && strings.ContainsRune("章节条款编部分篇", r)
 	}
 	return false
 }
@@ -433,8 +457,7 @@ func isHanNumeral(r rune) bool {
 // isByline: a short bracketed line: （记者 张三）, (毛丽萍), 【编辑：李四】; or
 // a line naming a reporter or editor.
 func isByline(s string) bool {
-	n := utf8.RuneCountInString(s)
-	if n > 40 {
+	if len(s) > 160 || utf8.RuneCountInString(s) > 40 {
 		return false
 	}
 	f, _ := utf8.DecodeRuneInString(s)
@@ -453,6 +476,9 @@ func isByline(s string) bool {
 // isDateLine: a line that is only a date (the date block of an official
 // document): 2024年8月12日, 二〇二四年八月十二日, 2024-08-12.
 func isDateLine(s string) bool {
+	if len(s) > 48 {
+		return false
+	}
 	rs := []rune(strings.TrimSpace(s))
 	if len(rs) < 6 || len(rs) > 16 {
 		return false
@@ -483,7 +509,7 @@ func isVerse(s string) bool {
 // a date lead with an event verb (7月22日，湖北省政协召开…会议。), 图为…,
 // ▲…, or a photographer's credit (（张三 摄）).
 func isCaption(s string) bool {
-	if strings.Contains(s, "\n") {
+	if len(s) > 320 || strings.Contains(s, "\n") {
 		return false
 	}
 	n := utf8.RuneCountInString(s)

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/lint"
@@ -79,17 +80,12 @@ func isOrphan(a *analysis, i int) bool {
 		return false
 	}
 	r, n := utf8.DecodeRuneInString(b.text)
-	if !lint.IsHan(r) || !firstWordSingle(b.text) {
+	if !lint.IsHan(r) {
 		return false
 	}
 	share, bound := tailShare(r)
 	if bound {
-		for _, c := range boundStarters {
-			if c == r {
-				return false
-			}
-		}
-		return true
+		return !strings.ContainsRune(boundStarters, r) && firstWordSingle(b.text)
 	}
 	if share < 5 {
 		return false
@@ -97,7 +93,7 @@ func isOrphan(a *analysis, i int) bool {
 	next, _ := utf8.DecodeRuneInString(b.text[n:])
 	switch next {
 	case '的', '了', '着', '地', '得', '过', '之':
-		return true
+		return firstWordSingle(b.text)
 	}
 	return false
 }

@@ -200,10 +200,13 @@ func runSplitParagraph(p *lint.Pass) error {
 func runIntrudingCaption(p *lint.Pass) error {
 	doc := p.Doc
 	an := analyse(doc)
-	nl := doc.Newline()
+	nl := ""
 	for _, sp := range an.splits {
 		if sp.Caption < 0 {
 			continue
+		}
+		if nl == "" {
+			nl = doc.Newline() // a scan of the whole file: only when needed
 		}
 		a, c, b := &an.blocks[sp.First], &an.blocks[sp.Caption], &an.blocks[sp.Second]
 		aline := doc.Pos(textEnd(a)).Line
