@@ -14,7 +14,7 @@ import (
 // ideographs, as PDF extraction leaves them.
 var KangxiRadical = &lint.Rule{
 	ID:        "kangxi-radical",
-	Summary:   "Kangxi radical code points instead of ideographs (PDF extraction)",
+	Summary:   "radical code points (Kangxi, CJK supplement) instead of ideographs, left by PDF extraction",
 	SummaryZh: "康熙部首等部首码位冒充汉字（PDF 提取残留）",
 	Doc: `Many PDF files map glyphs of common characters to the Kangxi Radicals block
 (U+2F00–U+2FD5) or the CJK Radicals Supplement (U+2E80–U+2EF3), so text
