@@ -10,15 +10,21 @@ import (
 )
 
 // Index is the corpus near-duplicate index. Units are added one at a time
-// (Add or AddSig); the index keeps only their signatures — exact hash, key
-// length, 21 band keys and the caller's id, 192 bytes a unit in fixed-size
-// chunks, so growing never copies — never their text. Clusters joins the
-// bands, asks for the text of candidate pairs only, verifies them and
-// returns the clusters.
+// (Add or AddSig); the index keeps only their signatures — the caller's id,
+// exact hash, key length and band keys, 192 bytes a unit with the default
+// 21 bands, in fixed-size chunks so that growing never copies — never their
+// text. Clusters joins the bands, asks for the text of candidate pairs only,
+// verifies them and returns the clusters.
 type Index struct {
+	opt    IndexOptions
 	signer Signer
-	chunks [][]record
+	chunks []chunk
 	n      int
+}
+
+type chunk struct {
+	recs  []record
+	bands []uint64 // chunkSize × Bands
 }
 
 type record struct {
@@ -26,18 +32,63 @@ type record struct {
 	exact uint64
 	runes int32
 	near  bool
-	bands [NumBands]uint64
 }
 
 const chunkSize = 4096
 
-// NewIndex returns an empty index that uses DefaultShingling.
-func NewIndex() *Index { return &Index{} }
+// IndexOptions configure an Index; zero fields take the defaults.
+type IndexOptions struct {
+	Shingling Shingling // default DefaultShingling (CJK 3-grams, Latin 5-grams)
+	Banding   Banding   // default DefaultBanding (21 × 6)
+}
+
+// HighRecallIndexOptions trade memory and verification work for recall on
+// heavily edited copies: character bigrams (Latin trigrams) in 42 bands of
+// 3 rows. Scattered 10 % character edits leave a 3-gram Jaccard near 0.5,
+// which 21 × 6 bands catch only about half the time; here 1−(1−J³)⁴² is
+// 0.996 at J = 0.5. Band keys take 352 bytes a unit, and unrelated units of
+// one genre share enough bigrams to collide far more often than with
+// 3-grams, so keep this for corpora of up to about 10⁵ units.
+var HighRecallIndexOptions = IndexOptions{
+	Shingling: Shingling{Han: 2, HanShort: 2, ShortUnder: 1, Latin: 3},
+	Banding:   Banding{Bands: 42, Rows: 3, Anchors: true},
+}
+
+// NewIndex returns an empty index with DefaultShingling and DefaultBanding.
+func NewIndex() *Index { return NewIndexWith(IndexOptions{}) }
+
+// NewIndexWith returns an empty index with the given options.
+func NewIndexWith(opt IndexOptions) *Index {
+	if opt.Shingling == (Shingling{}) {
+		opt.Shingling = DefaultShingling
+	}
+	if opt.Banding == (Banding{}) {
+		opt.Banding = DefaultBanding
+	}
+	if opt.Banding.Bands*opt.Banding.Rows > NumHashes || opt.Banding.Bands < 1 || opt.Banding.Rows < 1 {
+		panic(fmt.Sprintf("dedup: banding %d×%d does not fit %d hashes", opt.Banding.Bands, opt.Banding.Rows, NumHashes))
+	}
+	return &Index{opt: opt, signer: Signer{Shingling: opt.Shingling, Banding: opt.Banding}}
+}
+
+// Options returns the options in force.
+func (ix *Index) Options() IndexOptions { return ix.opt }
+
+// Signer returns a new Signer that produces signatures for this index.
+func (ix *Index) Signer() *Signer {
+	return &Signer{Shingling: ix.opt.Shingling, Banding: ix.opt.Banding}
+}
 
 // Len is the number of units added.
 func (ix *Index) Len() int { return ix.n }
 
-func (ix *Index) rec(u int) *record { return &ix.chunks[u/chunkSize][u%chunkSize] }
+func (ix *Index) rec(u int) *record { return &ix.chunks[u/chunkSize].recs[u%chunkSize] }
+
+func (ix *Index) bands(u int) []uint64 {
+	nb := ix.opt.Banding.NumKeys()
+	i := u % chunkSize
+	return ix.chunks[u/chunkSize].bands[i*nb : (i+1)*nb]
+}
 
 // Add signs text and adds it under the caller's id. It returns the unit
 // number: units are numbered 0, 1, 2… in the order they are added.
@@ -45,43 +96,61 @@ func (ix *Index) Add(id uint64, text string) int {
 	return ix.AddSig(id, ix.signer.Sign(text))
 }
 
-// AddSig adds a unit whose signature was computed elsewhere (for example by
-// SignAll on several cores, or read back from a signature file).
+// AddSig adds a unit whose signature was computed elsewhere (by SignAll on
+// several cores, or read back from a signature file). The signature must
+// come from a Signer with this index's options.
 func (ix *Index) AddSig(id uint64, s UnitSig) int {
-	if ix.n%chunkSize == 0 {
-		ix.chunks = append(ix.chunks, make([]record, chunkSize))
+	nb := ix.opt.Banding.NumKeys()
+	if s.Bands != nil && len(s.Bands) != nb {
+		panic(fmt.Sprintf("dedup: signature has %d bands, index wants %d", len(s.Bands), nb))
 	}
-	r := ix.rec(ix.n)
-	*r = record{id: id, exact: s.Exact, runes: s.Runes, near: s.Near, bands: s.Bands}
+	if ix.n%chunkSize == 0 {
+		ix.chunks = append(ix.chunks, chunk{recs: make([]record, chunkSize), bands: make([]uint64, chunkSize*nb)})
+	}
+	u := ix.n
+	*ix.rec(u) = record{id: id, exact: s.Exact, runes: s.Runes, near: s.Bands != nil}
+	copy(ix.bands(u), s.Bands)
 	ix.n++
-	return ix.n - 1
+	return u
 }
 
 // ID returns the caller's id of a unit.
 func (ix *Index) ID(unit int) uint64 { return ix.rec(unit).id }
 
-// Sig returns the stored signature of a unit.
+// Sig returns the stored signature of a unit (Bands is a fresh copy).
 func (ix *Index) Sig(unit int) UnitSig {
 	r := ix.rec(unit)
-	return UnitSig{Exact: r.exact, Runes: r.runes, Near: r.near, Bands: r.bands}
+	s := UnitSig{Exact: r.exact, Runes: r.runes}
+	if r.near {
+		s.Bands = slices.Clone(ix.bands(unit))
+	}
+	return s
 }
 
-// SignAll signs texts on up to workers goroutines (≤ 0: GOMAXPROCS). The
-// result is in input order and does not depend on the number of workers.
-func SignAll(texts []string, workers int) []UnitSig {
+// SignAll signs texts on up to workers goroutines (≤ 0: GOMAXPROCS) with
+// the index's options. The result is in input order and does not depend on
+// the number of workers.
+func (ix *Index) SignAll(texts []string, workers int) []UnitSig {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	nb := ix.opt.Banding.NumKeys()
 	out := make([]UnitSig, len(texts))
+	back := make([]uint64, len(texts)*nb)
 	var wg sync.WaitGroup
 	const batch = 256
 	next := make(chan int)
 	for range workers {
 		wg.Go(func() {
-			var s Signer
+			s := ix.Signer()
 			for lo := range next {
 				for i := lo; i < min(lo+batch, len(texts)); i++ {
-					out[i] = s.Sign(texts[i])
+					u := s.Sign(texts[i])
+					if u.Bands != nil {
+						u.Bands = back[i*nb : (i+1)*nb : (i+1)*nb]
+						copy(u.Bands, s.bands)
+					}
+					out[i] = u
 				}
 			}
 		})
@@ -95,8 +164,8 @@ func SignAll(texts []string, workers int) []UnitSig {
 }
 
 // BandRow is one row of the band-key table: unit, caller id, band number
-// and band key. The table is what a distributed band join (a GROUP BY on
-// Band, Key) needs.
+// and band key. The table is what a distributed band join (GROUP BY Band,
+// Key) needs.
 type BandRow struct {
 	Unit int
 	ID   uint64
@@ -104,7 +173,8 @@ type BandRow struct {
 	Key  uint64
 }
 
-// BandRows iterates the band-key table in unit order, then band order.
+// BandRows iterates the band-key table in unit order, then band order
+// (the MinHash bands, then the two anchors when Banding.Anchors is set).
 // Units too short for MinHash have no rows.
 func (ix *Index) BandRows() iter.Seq[BandRow] {
 	return func(yield func(BandRow) bool) {
@@ -113,7 +183,7 @@ func (ix *Index) BandRows() iter.Seq[BandRow] {
 			if !r.near {
 				continue
 			}
-			for b, k := range r.bands {
+			for b, k := range ix.bands(u) {
 				if !yield(BandRow{Unit: u, ID: r.id, Band: b, Key: k}) {
 					return
 				}
@@ -125,21 +195,30 @@ func (ix *Index) BandRows() iter.Seq[BandRow] {
 // TextFunc re-supplies the text of a unit for verification.
 type TextFunc func(unit int, id uint64) (string, error)
 
-// ClusterOptions tune Clusters; the zero value means the defaults.
+// ClusterOptions tune Clusters; zero fields take the defaults, negative
+// thresholds turn a test off. A candidate pair is a near duplicate when any
+// test passes.
 type ClusterOptions struct {
-	// Jaccard is the verification threshold on real shingle sets
-	// (default 0.70).
+	// Jaccard of the two DefaultShingling sets ≥ this (default 0.70).
 	Jaccard float64
+	// EditSim: edit similarity of the keys ≥ this (default 0.80, the
+	// second test of Lee et al.; it keeps copies with scattered character
+	// edits whose 3-gram Jaccard falls under 0.7).
+	EditSim float64
+	// Containment: the shorter key (≥ 8 runes, at least half the longer)
+	// found inside the longer with InfixContainment ≥ this (default 0.90):
+	// a unit with a phrase added in front or behind.
+	Containment float64
 	// MaxReps caps how many sub-clusters of one band bucket a unit is
 	// verified against (default 16); it bounds the work on huge buckets of
 	// boilerplate that are not exact copies.
 	MaxReps int
-	// CacheUnits caps the number of shingle sets kept between verifications
-	// (default 4096).
+	// CacheUnits caps the number of units whose keys and shingle sets are
+	// kept between verifications (default 4096).
 	CacheUnits int
 }
 
-// Cluster is a set of near-duplicate units.
+// Cluster is a set of duplicate units.
 type Cluster struct {
 	// Units in ascending order. Units[0] is the first added, the default
 	// keeper.
@@ -150,22 +229,31 @@ type Cluster struct {
 
 // ClusterStats counts the work Clusters did.
 type ClusterStats struct {
-	ExactUnions   int // units joined by equal exact hashes
-	Candidates    int // band collisions between units not yet joined
-	Verified      int // candidate pairs whose shingle sets were compared
-	VerifiedEqual int // of those, pairs at or above the Jaccard threshold
-	TextCalls     int // calls to the TextFunc
+	ExactUnions int // unions made by equal exact hashes
+	Candidates  int // band collisions between units not yet joined
+	Verified    int // candidate pairs compared on their text
+	Accepted    int // of those, pairs found to be near duplicates
+	TextCalls   int // calls to the TextFunc
 }
 
 // Clusters groups the units: first by exact hash, then by LSH band
-// collisions verified with the real Jaccard of the two shingle sets (text
-// fetched through text, which may be nil to skip near-duplicates). Pairs
-// already in one cluster are not verified again. Clusters have at least two
-// members and come ordered by their first unit; the result is the same
-// on every run.
+// collisions verified on the text, which text supplies again (nil skips
+// near duplicates). Pairs already in one cluster are not verified again.
+// Clusters have at least two members and come ordered by their first unit;
+// the result is the same on every run.
+//
+// Memory: besides the index, one sort buffer of 8 bytes a unit, the
+// union-find (4 bytes a unit), the failed-pair set and the verification
+// cache.
 func (ix *Index) Clusters(text TextFunc, opt ClusterOptions) ([]Cluster, ClusterStats, error) {
 	if opt.Jaccard == 0 {
 		opt.Jaccard = 0.70
+	}
+	if opt.EditSim == 0 {
+		opt.EditSim = 0.80
+	}
+	if opt.Containment == 0 {
+		opt.Containment = 0.90
 	}
 	if opt.MaxReps == 0 {
 		opt.MaxReps = 16
@@ -180,8 +268,9 @@ func (ix *Index) Clusters(text TextFunc, opt ClusterOptions) ([]Cluster, Cluster
 	}
 	uf := NewUnionFind(n)
 	// One sort buffer for every pass: the top bits of the hash with the unit
-	// number in the low bits. Dropping hash bits only adds false collisions,
-	// which verification removes (exact ones are re-checked on full hashes).
+	// number in the low bits, so a plain uint64 sort does the join. Dropping
+	// hash bits only adds false collisions, which verification removes
+	// (exact runs are re-checked on the full hashes).
 	ubits := max(bits.Len(uint(n)), 1)
 	umask := uint64(1)<<ubits - 1
 	buf := make([]uint64, 0, n)
@@ -208,14 +297,14 @@ func (ix *Index) Clusters(text TextFunc, opt ClusterOptions) ([]Cluster, Cluster
 		return ix.collect(uf), st, nil
 	}
 
-	v := verifier{ix: ix, text: text, th: opt.Jaccard, cap: opt.CacheUnits,
-		cache: make(map[int][]uint64), failed: make(map[uint64]struct{}), st: &st}
+	v := verifier{ix: ix, text: text, opt: opt, cache: make(map[int]*verified),
+		failed: make(map[uint64]struct{}), st: &st}
 	var reps []int
-	for b := range NumBands {
+	for b := range ix.opt.Banding.NumKeys() {
 		buf = buf[:0]
 		for u := range n {
-			if r := ix.rec(u); r.near {
-				buf = append(buf, r.bands[b]&^umask|uint64(u))
+			if ix.rec(u).near {
+				buf = append(buf, ix.bands(u)[b]&^umask|uint64(u))
 			}
 		}
 		slices.Sort(buf)
@@ -299,20 +388,27 @@ func (ix *Index) collect(uf *UnionFind) []Cluster {
 	return out
 }
 
-// verifier compares candidate pairs on real shingle sets, caching the sets
-// of recently seen units and the pairs that failed.
+// verified is what verification keeps of a unit's text.
+type verified struct {
+	key []rune
+	set []uint64
+	sk  Sketch
+}
+
+// verifier compares candidate pairs on their text, caching recently seen
+// units and the pairs that failed.
 type verifier struct {
 	ix     *Index
 	text   TextFunc
-	th     float64
-	cap    int
-	cache  map[int][]uint64
+	opt    ClusterOptions
+	cache  map[int]*verified
 	failed map[uint64]struct{}
 	signer Signer
+	cmp    Comparer
 	st     *ClusterStats
 }
 
-func (v *verifier) shingles(u int) ([]uint64, error) {
+func (v *verifier) unit(u int) (*verified, error) {
 	if s, ok := v.cache[u]; ok {
 		return s, nil
 	}
@@ -321,10 +417,12 @@ func (v *verifier) shingles(u int) ([]uint64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dedup: text of unit %d: %w", u, err)
 	}
-	if len(v.cache) >= v.cap {
+	if len(v.cache) >= v.opt.CacheUnits {
 		clear(v.cache)
 	}
-	s := slices.Clone(v.signer.Shingles(t))
+	k := slices.Clone(v.signer.Key(t))
+	// Shingles come from the key with word breaks, as in Sign.
+	s := &verified{key: k, set: DefaultShingling.Set(nil, v.signer.key), sk: NewSketch(k)}
 	v.cache[u] = s
 	return s, nil
 }
@@ -337,17 +435,30 @@ func (v *verifier) check(a, b int) (bool, error) {
 	if _, ok := v.failed[key]; ok {
 		return false, nil
 	}
-	sa, err := v.shingles(a)
+	sa, err := v.unit(a)
 	if err != nil {
 		return false, err
 	}
-	sb, err := v.shingles(b)
+	sb, err := v.unit(b)
 	if err != nil {
 		return false, err
 	}
 	v.st.Verified++
-	if Jaccard(sa, sb) >= v.th {
-		v.st.VerifiedEqual++
+	ok := v.opt.Jaccard > 0 && Jaccard(sa.set, sb.set) >= v.opt.Jaccard
+	if !ok && v.opt.EditSim > 0 && MayReachEditSim(len(sa.key), len(sb.key), &sa.sk, &sb.sk, v.opt.EditSim) {
+		_, ok = v.cmp.EditSimilarityAtLeast(sa.key, sb.key, v.opt.EditSim)
+	}
+	if !ok && v.opt.Containment > 0 {
+		ks, kl := sa.key, sb.key
+		if len(ks) > len(kl) {
+			ks, kl = kl, ks
+		}
+		if len(ks) >= 8 && 2*len(ks) >= len(kl) {
+			_, ok = v.cmp.InfixContainmentAtLeast(ks, kl, v.opt.Containment)
+		}
+	}
+	if ok {
+		v.st.Accepted++
 		return true, nil
 	}
 	v.failed[key] = struct{}{}
