@@ -76,9 +76,8 @@ func parseDirectives(d *Document, known map[string]bool) ([]*directive, []Diagno
 		}
 		if i := strings.Index(body, " -- "); i >= 0 {
 			body = body[:i]
-		} else if strings.HasSuffix(body, " --") {
-			body = strings.TrimSuffix(body, " --")
 		}
+		body = strings.TrimSuffix(body, " --")
 		fields := strings.Fields(strings.ReplaceAll(body, ",", " "))
 		kind, ok := directiveNames[fields[0]]
 		if !ok {

@@ -184,14 +184,10 @@ func FixLoop(doc *Document, unsafe bool, lintDoc func(*Document) []Diagnostic, p
 }
 
 func chooseFix(dg Diagnostic, unsafe bool) *Fix {
-	for i := range dg.Fixes {
-		f := &dg.Fixes[i]
-		if f.Safe || unsafe {
-			return f
-		}
-		// Only the first fix is the one --fix applies; alternatives are
-		// for editors.
-		break
+	// Only the first fix is the one --fix applies; alternatives are for
+	// editors.
+	if len(dg.Fixes) > 0 && (dg.Fixes[0].Safe || unsafe) {
+		return &dg.Fixes[0]
 	}
 	return nil
 }

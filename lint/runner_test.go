@@ -90,8 +90,8 @@ func TestRunnerPanicsAndOrder(t *testing.T) {
 	boom := &Rule{ID: "boom-rule", Summary: "x", Category: "style", Severity: Error, Default: true,
 		Run: func(p *Pass) error {
 			if strings.HasSuffix(p.Doc.Path, "b.txt") {
-				var m map[string]int
-				m["x"]++ // a nil-map panic, as a buggy rule would
+				var idx []int
+				_ = idx[len(p.Doc.Src)] // an index panic, as a buggy rule would
 			}
 			return nil
 		}}

@@ -76,11 +76,11 @@ func ParseExpectations(doc *lint.Document) ([]Expectation, error) {
 			}
 			pat, err := strconv.Unquote(`"` + pm[2] + `"`)
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: bad quoted pattern: %v", doc.Path, line, err)
+				return nil, fmt.Errorf("%s:%d: bad quoted pattern: %w", doc.Path, line, err)
 			}
 			re, err := regexp.Compile(pat)
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %v", doc.Path, line, err)
+				return nil, fmt.Errorf("%s:%d: %w", doc.Path, line, err)
 			}
 			out = append(out, Expectation{Line: line, Rule: pm[1], Re: re})
 			rest = rest[len(pm[0]):]

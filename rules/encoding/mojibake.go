@@ -35,7 +35,7 @@ but it must never reach print. Reported as errors:
 - runs of characters that are UTF-8 bytes read as GBK (鍏ㄥ浗 for 全国): the
   rule re-encodes suspicious runs as GBK and checks whether the bytes form
   valid UTF-8 Chinese;
-- UTF-8 read as Latin-1/Windows-1252 (ä¸­æ–‡ for 中文);
+- UTF-8 read as Latin-1/Windows-1252 (æ–‡ for 文);
 - zero-width characters (U+200B, U+200C, U+2060, U+FEFF inside the text),
   a zero-width joiner outside emoji sequences, and soft hyphens (U+00AD):
   invisible, they break search, sorting and duplicate detection — the safe
