@@ -367,7 +367,7 @@ func classify(b *lint.Block, s string) role {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	switch {
-	case isBullet(r) || enumerated(s):
+	case isBullet(r) || enumerated(s) || !hasWordChar(s):
 		return roleStructure
 	case isByline(s):
 		return roleByline
@@ -379,6 +379,17 @@ func classify(b *lint.Block, s string) role {
 		return roleCaption
 	}
 	return roleProse
+}
+
+// hasWordChar: the text has a Han character or a letter (not only digits
+// and symbols, as in 5/3 or 12).
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if lint.IsHan(r) || unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func isBullet(r rune) bool {

@@ -148,7 +148,8 @@ func furnitureKind(t string) string {
 		}
 	}
 	if m := fractionRe.FindStringSubmatch(t); m != nil {
-		if atoi(m[1]) >= 1 && atoi(m[1]) <= atoi(m[2]) {
+		// 3/15, but not 2023/2024 (a school year) nor 5/3.
+		if a, b := atoi(m[1]), atoi(m[2]); a >= 1 && a <= b && b <= 999 {
 			return "page number"
 		}
 	}
