@@ -34,7 +34,8 @@ import (
 //   - the first half ends with a comma or an enumeration comma (，、),
 //     except in a run of short list lines (委员长，/ 副委员长若干人，);
 //   - a number is cut from its digits or its unit (GB/T 15835 §5.1: an
-//     Arabic-numeral value must not be broken across lines: 2027|年).
+//     Arabic-numeral value must not be broken across lines: 2027|年; the
+//     same for ordinals: 第一百三|十四条).
 //
 // Medium (the join is an unsafe fix):
 //   - the first half holds at least one complete sentence and its trailing,
@@ -42,7 +43,8 @@ import (
 //     or it is one long sentence of several clauses (60 characters, three
 //     commas) and the next paragraph is one short sentence (高质量发展。);
 //   - the first half ends with a function character that cannot end a
-//     sentence (的 和 与 及 在 对 把 将 被 从 向 …);
+//     sentence (的 所 和 与 及 在 对 把 将 被 从 向 都 也 不 …), or the
+//     second starts with one that cannot begin one (的 了 们 以及 或者);
 //   - English: the next paragraph starts with a lower-case word.
 //
 // A caption-like paragraph between the halves (intruding-caption) needs
@@ -205,7 +207,8 @@ func evidence(a *analysis, i, j int) splitEvidence {
 	last, _ := utf8.DecodeLastRuneInString(A)
 	first, _ := utf8.DecodeRuneInString(B)
 	switch {
-	case isDigit(last) && (isDigit(first) || isUnit(first)):
+	case isDigit(last) && (isDigit(first) || isUnit(first)),
+		(last == '第' || isHanNumeral(last) && ordinalTail(A)) && (isHanNumeral(first) || isDigit(first) || isUnit(first) || strings.ContainsRune("条章节款项", first)):
 		return splitEvidence{strong: true, reason: "number"}
 	case last == '，' || last == '、' || last == ',' && !isLatinLetter(first):
 		if listLike(a, i, j) {
@@ -218,7 +221,7 @@ func evidence(a *analysis, i, j int) splitEvidence {
 		if m := breakMargin(A, B); m >= minWordMargin {
 			return splitEvidence{strong: true, reason: "word", word: brokenWord(A, B)}
 		}
-		if isFunctionChar(last) {
+		if isFunctionChar(last) || boundStart(B) {
 			return splitEvidence{reason: "function"}
 		}
 		if ended(B) && unfinishedProse(A) || shortSentence(B) && longSentence(A) {
@@ -367,8 +370,14 @@ func classify(b *lint.Block, s string) role {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	switch {
-	case isBullet(r) || enumerated(s) || !hasWordChar(s):
+	case isBullet(r) || !hasWordChar(s):
 		return roleStructure
+	case enumerated(s):
+		// 一、总体要求 is a heading; 第六条 国家…，… is a prose paragraph
+		// that a page break may cut like any other.
+		if len(s) < 90 || !strings.ContainsAny(s, "，；。") {
+			return roleStructure
+		}
 	case isByline(s):
 		return roleByline
 	case isDateLine(s):
@@ -601,9 +610,37 @@ func isUnit(r rune) bool {
 }
 
 // isFunctionChar: characters that cannot end a Chinese sentence: the
-// structural particle 的, conjunctions and prepositions.
+// structural particles 的 之 所, conjunctions, prepositions and adverbs.
 func isFunctionChar(r rune) bool {
-	return strings.ContainsRune("的之和与及或并而且在对把将被从向为以于由按据经跟同让使", r)
+	return strings.ContainsRune("的之所和与及或并而且在对把将被从向为以于由按据经跟同让使都就才也还又再更最很不没未非", r)
+}
+
+// ordinalTail: the text ends with Chinese numerals after 第 or digits
+// (第一百三|十四条): a number cut in two.
+func ordinalTail(s string) bool {
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		if isHanNumeral(r) {
+			continue
+		}
+		return r == '第' || isDigit(r)
+	}
+	return false
+}
+
+// boundStart: a paragraph that starts with a particle or suffix (的 了 们
+// …, bound forms in the lexicon) or a conjunction that only joins (以及
+// 及其 或者 并且): it cannot begin a sentence.
+func boundStart(s string) bool {
+	for _, p := range []string{"以及", "及其", "或者", "并且", "等等"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	_, bound := tailShare(r)
+	return bound && !strings.ContainsRune(boundStarters, r) && firstWordSingle(s)
 }
 
 func isPunct(r rune) bool {

@@ -18,9 +18,9 @@ its beginning: 行的一次督办协商。 is what is left of …是…举行的
 Such a paragraph starts with a particle or suffix that cannot begin a
 sentence (的 了 着 们 者 …: characters tagged as bound forms in jieba's
 dictionary), or with a character that is mostly the second half of a word
-(行 as in 进行/举行, 设 as in 建设: its "tail share" in the dictionary is
-high) read as a word of its own, followed by a particle or in a short
-paragraph. The paragraph before it must have ended properly; otherwise
+(行 as in 进行/举行, 展 as in 发展: its "tail share" in the dictionary is
+high) read as a word of its own, followed by a particle (行的…), or rare as
+a word of its own (济 of 经济, 展 of 发展: 济建设取得新进展。). The paragraph before it must have ended properly; otherwise
 the two are halves of a split paragraph (split-paragraph).
 
 There is no fix: the lost words must be found in the source document.`,
@@ -61,6 +61,10 @@ func runOrphanFragment(p *lint.Pass) error {
 // sentences or names: 等到, 地湾城, 得益于, 过去, interjections.
 const boundStarters = "等所之地得过般型呵哇唔呃呀啦"
 
+// rareSingleCost: a character whose frequency as a word of its own is
+// below about one in eight thousand words (cost in quarter nats).
+const rareSingleCost = 36
+
 // isOrphan decides whether block i starts with the tail of a lost word.
 func isOrphan(a *analysis, i int) bool {
 	b := &a.blocks[i]
@@ -95,7 +99,28 @@ func isOrphan(a *analysis, i int) bool {
 	case '的', '了', '着', '地', '得', '过', '之':
 		return firstWordSingle(b.text)
 	}
-	return false
+	// Mostly a tail and rare as a word of its own (济 of 经济, 展 of 发展),
+	// stranded before text that reads as words again (济|建设…). Names
+	// spelt with rare characters (曼施坦因, 辰溪县) do not read on as words.
+	return share >= 6 && charCost(lexicon(), b.text[:n]) >= rareSingleCost && firstWordSingle(b.text) &&
+		startsWithWord(b.text[n:])
+}
+
+// startsWithWord reports whether the best reading of the text's first
+// characters starts with a lexicon word of two or more characters.
+func startsWithWord(s string) bool {
+	var rs []rune
+	for _, r := range s {
+		if !lint.IsHan(r) || len(rs) == 5 {
+			break
+		}
+		rs = append(rs, r)
+	}
+	if len(rs) < 2 {
+		return false
+	}
+	lex := lexicon()
+	return segCost(lex, rs, 1) > segCost(lex, rs, -1)
 }
 
 // firstWordSingle reports whether the best reading of the paragraph's
