@@ -62,7 +62,11 @@ var notSecond = []string{"也门", "又称"}
 const dunhao = "、"
 
 func runDunhaoClause(p *lint.Pass) error {
-	for _, b := range p.Doc.Blocks {
+	feats := features(p.Doc)
+	for bi, b := range p.Doc.Blocks {
+		if feats[bi]&featDunhaoPair == 0 {
+			continue
+		}
 		text := b.Text()
 		k := strings.Index(text, dunhao)
 		if k < 0 {

@@ -40,7 +40,7 @@ in plain text.`,
 func runEnglishDoubleSpace(p *lint.Pass) error {
 	for _, b := range p.Doc.Blocks {
 		text := b.Text()
-		if !strings.Contains(text, "  ") || !isEnglish(text) {
+		if !isEnglish(text) || !strings.Contains(text, "  ") {
 			continue
 		}
 		type run struct{ s, e int }
@@ -118,7 +118,7 @@ marks at the start of a line.`,
 func runEnglishSpaceBeforePunct(p *lint.Pass) error {
 	for _, b := range p.Doc.Blocks {
 		text := b.Text()
-		if !strings.ContainsAny(text, ",.;:?!") || !isEnglish(text) {
+		if !isEnglish(text) || !strings.ContainsAny(text, ",.;:?!") {
 			continue
 		}
 		var pr *lint.Prose

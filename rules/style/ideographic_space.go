@@ -50,8 +50,11 @@ Runs at the end of a line are left to blank-lines (trailing white space).`,
 }
 
 func runIdeographicSpace(p *lint.Pass) error {
-	nl := ""
-	for _, b := range p.Doc.Blocks {
+	feats := features(p.Doc)
+	for bi, b := range p.Doc.Blocks {
+		if feats[bi]&featIdeoSpace == 0 {
+			continue
+		}
 		text := b.Text()
 		k := strings.Index(text, ideoSpace)
 		if k < 0 {
@@ -88,10 +91,7 @@ func runIdeographicSpace(p *lint.Pass) error {
 					Fixes:     fullFix(pr, s, e, "", "remove the indent", true),
 				})
 			default:
-				if nl == "" {
-					nl = p.Doc.Newline()
-				}
-				reportInnerSpace(p, b, pr, text, s, e, nl)
+				reportInnerSpace(p, b, pr, text, s, e)
 			}
 			next := strings.Index(text[e:], ideoSpace)
 			if next < 0 {
@@ -103,7 +103,7 @@ func runIdeographicSpace(p *lint.Pass) error {
 	return nil
 }
 
-func reportInnerSpace(p *lint.Pass, b *lint.Block, pr *lint.Prose, text string, s, e int, nl string) {
+func reportInnerSpace(p *lint.Pass, b *lint.Block, pr *lint.Prose, text string, s, e int) {
 	ls, le := lineBounds(text, s)
 	if !isSentenceLine(text[ls:le]) {
 		p.Report(lint.Diagnostic{
@@ -126,6 +126,7 @@ func reportInnerSpace(p *lint.Pass, b *lint.Block, pr *lint.Prose, text string, 
 		msg = "ideographic spaces inside a paragraph, probably a flattened paragraph indent"
 		msgZh = "段落中间出现全角空格，可能是段落合并后残留的段首缩进"
 		if b.Kind == lint.Paragraph && len(fixes) > 0 {
+			nl := blockNewline(p.Doc, b)
 			alt := fullFix(pr, s, e, nl+nl, "start a new paragraph here", false)
 			fixes = append(fixes, alt...)
 		}
@@ -151,4 +152,19 @@ func isSentenceLine(line string) bool {
 		}
 	}
 	return false
+}
+
+// blockNewline is the line ending that follows the block in the source
+// ("\n" at the end of the file).
+func blockNewline(d *lint.Document, b *lint.Block) string {
+	src := d.Src
+	for i := b.Span.End; i < len(src); i++ {
+		if src[i] == '\n' {
+			if i > 0 && src[i-1] == '\r' {
+				return "\r\n"
+			}
+			return "\n"
+		}
+	}
+	return "\n"
 }

@@ -98,7 +98,11 @@ type radicalRun struct{ s, e int }
 
 func runKangxi(p *lint.Pass) error {
 	var runs []radicalRun
-	for _, b := range p.Doc.Blocks {
+	feats := features(p.Doc)
+	for bi, b := range p.Doc.Blocks {
+		if feats[bi]&featRadical == 0 {
+			continue
+		}
 		text := b.Text()
 		runs = runs[:0]
 		isolated, touching := 0, 0

@@ -86,31 +86,19 @@ func runLongSentence(p *lint.Pass) error {
 // bytes: characters are counted by their lead bytes, white space aside.
 func chineseSentences(p *lint.Pass, b *lint.Block, text string, opt *LongSentenceOptions) {
 	start, chars, commas := -1, 0, 0
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		long := opt.MaxChars > 0 && chars > opt.MaxChars
-		many := opt.MaxCommas > 0 && commas > opt.MaxCommas
-		if long || many {
-			var msg, msgZh string
-			switch {
-			case long && many:
-				msg = fmt.Sprintf("sentence of %d characters and %d commas (limits %d and %d); consider splitting it", chars, commas, opt.MaxChars, opt.MaxCommas)
-				msgZh = fmt.Sprintf("句子长达%d字、含%d个逗号（上限%d字、%d个），建议拆分", chars, commas, opt.MaxChars, opt.MaxCommas)
-			case long:
-				msg = fmt.Sprintf("sentence of %d characters (limit %d); consider splitting it", chars, opt.MaxChars)
-				msgZh = fmt.Sprintf("句子长达%d字（上限%d字），建议拆分", chars, opt.MaxChars)
-			default:
-				msg = fmt.Sprintf("sentence with %d commas (limit %d); consider splitting it", commas, opt.MaxCommas)
-				msgZh = fmt.Sprintf("句子含%d个逗号（上限%d个），建议拆分", commas, opt.MaxCommas)
-			}
-			p.Report(lint.Diagnostic{Span: b.Prose().SrcSpan(start, end), Message: msg, MessageZh: msgZh})
-		}
-		start, chars, commas = -1, 0, 0
-	}
-	for i := 0; i < len(text); {
+	n := len(text)
+	for i := 0; i < n; {
 		c := text[i]
+		// Three-byte characters other than the few marks that matter
+		// here (Han, most punctuation) are counted without decoding.
+		if c >= 0xE0 && c < 0xF0 && i+2 < n && !sentenceMark3(c, text[i+1], text[i+2]) {
+			if start < 0 {
+				start = i
+			}
+			chars++
+			i += 3
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 				if start < 0 {
@@ -121,32 +109,21 @@ func chineseSentences(p *lint.Pass, b *lint.Block, text string, opt *LongSentenc
 			i++
 			continue
 		}
-		// Han characters (lead bytes E4–E9) neither end nor start anything
-		// special: the common case.
-		if c >= 0xE4 && c <= 0xE9 {
-			if start < 0 {
-				start = i
-			}
-			chars++
-			i += 3
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if r == '\u3000' {
-			i += n
 			continue
 		}
 		if start < 0 {
-			start = i
+			start = i - size
 		}
 		chars++
-		i += n
 		switch r {
 		case '，':
 			commas++
 		case '。', '！', '？', '；':
 			// Closing quotes and brackets stay with their sentence.
-			for i < len(text) {
+			for i < n {
 				r2, n2 := utf8.DecodeRuneInString(text[i:])
 				if r2 != '”' && r2 != '’' && r2 != '）' && r2 != '」' && r2 != '』' && r2 != '》' && r2 != '。' && r2 != '！' && r2 != '？' {
 					break
@@ -154,14 +131,38 @@ func chineseSentences(p *lint.Pass, b *lint.Block, text string, opt *LongSentenc
 				chars++
 				i += n2
 			}
-			flush(i)
+			reportSentence(p, b, start, i, chars, commas, opt)
+			start, chars, commas = -1, 0, 0
 		}
 	}
-	end := len(text)
-	for end > 0 && (text[end-1] == ' ' || text[end-1] == '\n' || text[end-1] == '\t' || text[end-1] == '\r') {
-		end--
+	if start >= 0 {
+		end := n
+		for end > start && (text[end-1] == ' ' || text[end-1] == '\n' || text[end-1] == '\t' || text[end-1] == '\r') {
+			end--
+		}
+		reportSentence(p, b, start, end, chars, commas, opt)
 	}
-	flush(end)
+}
+
+func reportSentence(p *lint.Pass, b *lint.Block, start, end, chars, commas int, opt *LongSentenceOptions) {
+	long := opt.MaxChars > 0 && chars > opt.MaxChars
+	many := opt.MaxCommas > 0 && commas > opt.MaxCommas
+	if !long && !many {
+		return
+	}
+	var msg, msgZh string
+	switch {
+	case long && many:
+		msg = fmt.Sprintf("sentence of %d characters and %d commas (limits %d and %d); consider splitting it", chars, commas, opt.MaxChars, opt.MaxCommas)
+		msgZh = fmt.Sprintf("句子长达%d字、含%d个逗号（上限%d字、%d个），建议拆分", chars, commas, opt.MaxChars, opt.MaxCommas)
+	case long:
+		msg = fmt.Sprintf("sentence of %d characters (limit %d); consider splitting it", chars, opt.MaxChars)
+		msgZh = fmt.Sprintf("句子长达%d字（上限%d字），建议拆分", chars, opt.MaxChars)
+	default:
+		msg = fmt.Sprintf("sentence with %d commas (limit %d); consider splitting it", commas, opt.MaxCommas)
+		msgZh = fmt.Sprintf("句子含%d个逗号（上限%d个），建议拆分", commas, opt.MaxCommas)
+	}
+	p.Report(lint.Diagnostic{Span: b.Prose().SrcSpan(start, end), Message: msg, MessageZh: msgZh})
 }
 
 func englishSentences(p *lint.Pass, b *lint.Block, text string, opt *LongSentenceOptions) {
@@ -187,4 +188,16 @@ func englishSentences(p *lint.Pass, b *lint.Block, text string, opt *LongSentenc
 			})
 		}
 	}
+}
+
+// sentenceMark3 reports the UTF-8 sequences of U+3000 (E3 80 80), 。
+// (E3 80 82), ！ (EF BC 81), ， (EF BC 8C), ； (EF BC 9B) and ？ (EF BC 9F).
+func sentenceMark3(b0, b1, b2 byte) bool {
+	switch {
+	case b0 == 0xE3 && b1 == 0x80:
+		return b2 == 0x80 || b2 == 0x82
+	case b0 == 0xEF && b1 == 0xBC:
+		return b2 == 0x81 || b2 == 0x8C || b2 == 0x9B || b2 == 0x9F
+	}
+	return false
 }

@@ -44,6 +44,15 @@ quotation marks or brackets.`,
 }
 
 func runCJKLatinSpacingMixed(p *lint.Pass) error {
+	// Documents without a single spaced run (official prose) stop here.
+	feats := features(p.Doc)
+	somewhere := false
+	for _, f := range feats {
+		somewhere = somewhere || f&featSpacedLatin != 0
+	}
+	if !somewhere {
+		return nil
+	}
 	spaced, tight := 0, 0
 	for _, b := range p.Doc.Blocks {
 		scanLatinRuns(b.Text(), func(r latinRun) {

@@ -1,6 +1,7 @@
 package style
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/lint"
@@ -128,4 +129,94 @@ func fullFix(pr *lint.Prose, start, end int, repl, msg string, safe bool) []lint
 	s := pr.Src(start)
 	e := s + (end - start)
 	return []lint.Fix{{Message: msg, Safe: safe, Edits: []lint.Edit{{Start: s, End: e, New: repl}}}}
+}
+
+// Block features found by one shared scan, so that the rules looking for
+// rare characters skip the blocks without them instead of each scanning
+// every block.
+const (
+	featIdeoSpace   uint8 = 1 << iota // U+3000
+	featDunhaoPair                    // 、 followed by the first character of a second correlative
+	featRadical                       // a Kangxi or supplement radical
+	featSpacedLatin                   // an ASCII space between a Han character and a letter or digit
+)
+
+type featuresKey struct{}
+
+// features returns the feature bits of every block of the document,
+// computed once per document.
+func features(d *lint.Document) []uint8 {
+	return d.Cache(featuresKey{}, func() any {
+		out := make([]uint8, len(d.Blocks))
+		for i, b := range d.Blocks {
+			out[i] = scanFeatures(b.Text())
+		}
+		return out
+	}).([]uint8)
+}
+
+// scanFeatures looks for the lead bytes of what the rules need: the
+// searches run on the vectorised strings.IndexByte, and the bytes looked
+// for are rare in Chinese prose (spaces, E2 for radicals and quotes) or
+// moderately common (E3 for 、。《》…).
+func scanFeatures(text string) uint8 {
+	var f uint8
+	n := len(text)
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i > 0 && isAlnum(text[i-1]) && hanAfter(text, i+1) || i+1 < n && isAlnum(text[i+1]) && hanBefore(text, i) {
+			f |= featSpacedLatin
+			break
+		}
+	}
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], 0xE2)
+		if k < 0 {
+			break
+		}
+		i += k
+		if _, ok := radicalAt(text, i); ok {
+			f |= featRadical
+			break
+		}
+	}
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], 0xE3)
+		if k < 0 || f&(featIdeoSpace|featDunhaoPair) == featIdeoSpace|featDunhaoPair {
+			break
+		}
+		i += k
+		if i+2 >= n || text[i+1] != 0x80 {
+			continue
+		}
+		switch text[i+2] {
+		case 0x80:
+			f |= featIdeoSpace
+		case 0x81:
+			if i+5 < n && secondCorrelativeStart(text, i+3) {
+				f |= featDunhaoPair
+			}
+		}
+	}
+	return f
+}
+
+func hanAfter(text string, i int) bool {
+	h, _ := hanAt(text, i)
+	return h
+}
+
+// secondCorrelativeStart: the characters that can open the second half of
+// a correlative construction (也 又 而 并 还 更 反 另 一).
+func secondCorrelativeStart(text string, i int) bool {
+	r, _ := zh.DecodeRune(text, i)
+	switch r {
+	case '也', '又', '而', '并', '还', '更', '反', '另', '一':
+		return true
+	}
+	return false
 }
