@@ -374,7 +374,7 @@ func rewriteNum(v zhnum.Value, n zhnum.Number, orig string) string {
 func magWord(orig string, mag int) string {
 	i := len(orig)
 	for i >= 3 {
-		switch orig[i-3:i] {
+		switch orig[i-3 : i] {
 		case "万", "亿", "萬", "億":
 			i -= 3
 			continue
