@@ -28,8 +28,12 @@ spacing to the renderer).
   when it follows a sentence end or colon a second fix offers the paragraph
   break it probably stood for.
 - In a line that is not a sentence — no 。！？；， on it, as in name lists and
-  tables aligned with U+3000 (曲显海　黑龙江省电力有限公司…) — the space is
-  alignment: reported at info, without a fix.
+  tables aligned with U+3000 (曲显海　黑龙江省电力有限公司…) or spaced-out
+  headings (第一章　总　　则) — the space is alignment: reported at info,
+  without a fix.
+- After an article, chapter or section number at the start of a line
+  (第一条　为了规范…) the space is the statute convention and is not
+  reported.
 
 Runs at the end of a line are left to blank-lines (trailing white space).`,
 	Category: "style",
@@ -105,12 +109,15 @@ func runIdeographicSpace(p *lint.Pass) error {
 
 func reportInnerSpace(p *lint.Pass, b *lint.Block, pr *lint.Prose, text string, s, e int) {
 	ls, le := lineBounds(text, s)
+	if en, ok := parseEnumerator(text, ls, true); ok && ls+en.size == s && en.fam <= famTiao {
+		return // 第一条　为了…: statutes separate the article number so
+	}
 	if !isSentenceLine(text[ls:le]) {
 		p.Report(lint.Diagnostic{
 			Span:      pr.SrcSpan(s, e),
 			Severity:  lint.Info,
-			Message:   "ideographic space aligns a list or table line; prefer a table or list markup",
-			MessageZh: "全角空格用于对齐名单或表格行，宜改用表格或列表",
+			Message:   "ideographic space used for alignment or letter-spacing in a line that is not a sentence (list, table, heading); prefer markup",
+			MessageZh: "全角空格用于名单、表格或标题的对齐或字距，宜改用表格、列表等排版手段",
 		})
 		return
 	}
