@@ -27,7 +27,7 @@ import (
 // The evidence then comes in two strengths.
 //
 // Strong (the join is a safe fix):
-//   - the break falls inside a word: a unigram segmenter over four Han
+//   - the break falls inside a word: a unigram segmenter over six Han
 //     characters on each side (lexicon.go; word costs compiled from
 //     jieba's dictionary, a large independent corpus) reads the text at
 //     least minWordMargin better when the break is removed (今|后, 建|设);
@@ -76,8 +76,9 @@ func Splits(doc *lint.Document) []Split {
 type role uint8
 
 const (
-	roleProse     role = iota
-	roleStructure      // heading, list item, table cell, quote, enumerator or bullet line
+	roleProse      role = iota
+	roleStructure       // heading, list item, table cell, quote, bullet line
+	roleEnumerated      // a short line led by an enumerator: 一、总体要求, 第六条 …
 	roleByline
 	roleDate
 	roleVerse
@@ -130,7 +131,7 @@ func computeAnalysis(doc *lint.Document) *analysis {
 	// most one caption) the paragraph that continues it.
 	for i := 0; i < len(a.blocks); i++ {
 		ai := &a.blocks[i]
-		if ai.role != roleProse || ended(ai.text) {
+		if ai.role != roleProse && ai.role != roleEnumerated || ended(ai.text) {
 			continue
 		}
 		var between []int
@@ -156,10 +157,13 @@ func computeAnalysis(doc *lint.Document) *analysis {
 			}
 		}
 		bj := &a.blocks[j]
-		if bj.role != roleProse || !continues(bj.text) {
+		if bj.role != roleProse || !continues(bj.text) && !quotedItem(ai.text, bj.text) {
 			continue
 		}
 		ev := evidence(a, i, j)
+		if ai.role == roleEnumerated && !ev.strong {
+			continue
+		}
 		sp := Split{First: i, Second: j, Between: between, Caption: caption, Strong: ev.strong, Reason: ev.reason, Word: ev.word}
 		switch {
 		case ev.reason != "" && ev.reason != "weak":
@@ -245,7 +249,7 @@ func brokenWord(A, B string) string {
 	lex := lexicon()
 	ar := []rune(A)
 	br := []rune(B)
-	for n := 2; n <= 4; n++ {
+	for n := 2; n <= maxWord; n++ {
 		for k := 1; k < n; k++ { // k runes from A, n-k from B
 			if k > len(ar) || n-k > len(br) {
 				continue
@@ -360,6 +364,14 @@ func continues(s string) bool {
 	return !enumerated(s)
 }
 
+// quotedItem: after an enumeration comma a quoted or bracketed item goes
+// on the list (…推广“全包维保”、/ “物联网+维保”等新模式).
+func quotedItem(a, b string) bool {
+	l, _ := utf8.DecodeLastRuneInString(a)
+	f, _ := utf8.DecodeRuneInString(b)
+	return l == '、' && (f == '“' || f == '《' || f == '（' || f == '‘')
+}
+
 // classify gives a block its role from its kind and its text.
 func classify(b *lint.Block, s string) role {
 	if b.Kind != lint.Paragraph {
@@ -374,9 +386,10 @@ func classify(b *lint.Block, s string) role {
 		return roleStructure
 	case enumerated(s):
 		// 一、总体要求 is a heading; 第六条 国家…，… is a prose paragraph
-		// that a page break may cut like any other.
+		// that a page break may cut like any other. Short ones may still
+		// be a first half, on strong evidence only.
 		if len(s) < 90 || !strings.ContainsAny(s, "，；。") {
-			return roleStructure
+			return roleEnumerated
 		}
 	case isByline(s):
 		return roleByline

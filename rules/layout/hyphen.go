@@ -19,8 +19,9 @@ readers; CY/T 154-2017 asks that English words inside Chinese text not be
 broken without need. The rule reports a line (or paragraph) that ends with
 a lower-case word fragment and a hyphen when the next line starts with a
 lower-case fragment. Fragments that are usually the first part of a real
-compound (self-, well-, non-, co-, anti-, multi-, …) are left alone, since
-there the hyphen belongs to the word.
+compound (self-, well-, non-, ex-, long-, …) are left alone, since there
+the hyphen belongs to the word, and so are re-, co-, pre-, de-, anti-,
+semi- and multi- before a vowel (re-elect, co-operate).
 
 The fix (unsafe: a real compound broken at its hyphen would lose the
 hyphen) removes the hyphen and the line break, joining the word.`,
@@ -39,16 +40,22 @@ hyphen) removes the hyphen and the line break, joining the word.`,
 
 // Fragments that commonly start hyphenated compounds.
 var compoundHeads = map[string]bool{
-	"self": true, "well": true, "non": true, "co": true, "anti": true, "multi": true, "cross": true,
+	"self": true, "well": true, "non": true, "cross": true,
 	"high": true, "low": true, "long": true, "short": true, "full": true, "part": true, "post": true,
-	"pre": true, "semi": true, "sub": true, "inter": true, "ex": true, "state": true, "one": true,
+	"sub": true, "inter": true, "ex": true, "state": true, "one": true,
 	"two": true, "three": true, "four": true, "five": true, "half": true, "all": true, "open": true,
 	"real": true, "end": true, "user": true, "day": true, "year": true, "time": true, "top": true,
 	"up": true, "in": true, "on": true, "off": true, "out": true, "over": true, "under": true,
-	"e": true, "re": true, "mid": true, "decision": true, "data": true, "cost": true, "world": true,
+	"e": true, "mid": true, "decision": true, "data": true, "cost": true, "world": true,
 	"first": true, "second": true, "third": true, "large": true, "small": true, "fast": true,
 	"policy": true, "peer": true, "socio": true, "x": true,
 }
+
+// Prefixes that take a hyphen before a vowel (re-elect, co-operate,
+// pre-empt) but are broken words before a consonant (re-|viewed).
+var vowelPrefixes = map[string]bool{"re": true, "co": true, "pre": true, "de": true, "anti": true, "semi": true, "multi": true}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiouAEIOU", c) >= 0 }
 
 type hyphenHit struct {
 	span lint.Span // the fragment before the hyphen, with the hyphen
@@ -96,6 +103,9 @@ func hyphenBreaks(doc *lint.Document) []hyphenHit {
 				continue
 			}
 			ns, ne := trimSpan(src, doc.LineSpan(nl))
+			if vowelPrefixes[strings.ToLower(frag)] && ns < ne && isVowel(src[ns]) {
+				continue
+			}
 			j := ns
 			for j < ne && isLower(src[j]) {
 				j++

@@ -81,6 +81,13 @@ func tailShare(r rune) (share int, bound bool) {
 	return int(e.flags & 0x0f), e.flags&flagBound != 0
 }
 
+// maxWord is the longest lexicon word, in characters.
+const maxWord = 7
+
+// breakWindow is how many Han characters on each side of a break the
+// segmenter reads.
+const breakWindow = 6
+
 // segCost returns the cost of the best segmentation of runes[from:to] into
 // lexicon words (unknown characters as single words); when keep >= 0 no
 // word may cross position keep.
@@ -89,7 +96,7 @@ func segCost(lex map[string]lexEntry, rs []rune, keep int) int {
 	best := make([]int, len(rs)+1)
 	for i := 1; i <= len(rs); i++ {
 		best[i] = inf
-		for l := 1; l <= 4 && l <= i; l++ {
+		for l := 1; l <= maxWord && l <= i; l++ {
 			j := i - l
 			if keep > j && keep < i {
 				continue // the word would cross the kept break
@@ -114,15 +121,15 @@ func segCost(lex map[string]lexEntry, rs []rune, keep int) int {
 // breakMargin says how much better (in quarter nats) the text reads when
 // the break between left and right is removed: the cost of the best
 // segmentation that keeps the break minus the cost of the best one
-// overall. It looks at up to four Han characters on each side; 0 when
-// either side has no Han character next to the break.
+// overall. It looks at up to breakWindow Han characters on each side; 0
+// when either side has no Han character next to the break.
 func breakMargin(left, right string) int {
-	var rs [8]rune
+	var rs [2 * breakWindow]rune
 	n := 0
-	// Up to four Han characters before the break, in order.
-	var tail [4]rune
+	// Up to breakWindow Han characters before the break, in order.
+	var tail [breakWindow]rune
 	k := 0
-	for i := len(left); i > 0 && k < 4; {
+	for i := len(left); i > 0 && k < breakWindow; {
 		r, sz := utf8.DecodeLastRuneInString(left[:i])
 		if !lint.IsHan(r) {
 			break
@@ -140,7 +147,7 @@ func breakMargin(left, right string) int {
 	}
 	cut := n
 	for _, r := range right {
-		if !lint.IsHan(r) || n-cut >= 4 {
+		if !lint.IsHan(r) || n-cut >= breakWindow {
 			break
 		}
 		rs[n] = r

@@ -91,19 +91,21 @@ func isOrphan(a *analysis, i int) bool {
 	if bound {
 		return !strings.ContainsRune(boundStarters, r) && firstWordSingle(b.text)
 	}
-	if share < 5 {
-		return false
-	}
+	cost := charCost(lexicon(), b.text[:n])
 	next, _ := utf8.DecodeRuneInString(b.text[n:])
-	switch next {
-	case '的', '了', '着', '地', '得', '过', '之':
+	switch {
+	case share >= 5 && strings.ContainsRune("的了着地得过之和与及、，：；", next):
+		// A word's tail read alone before a particle, a conjunction or a
+		// mark: 行的…, 展和…, 府，…
 		return firstWordSingle(b.text)
+	case share >= 6 && cost >= rareSingleCost:
+		// Mostly a tail and rare as a word of its own (济 of 经济, 展 of
+		// 发展), stranded before text that reads as words again (济|建设…).
+		// Names spelt with rare characters (曼施坦因, 辰溪县) do not read
+		// on. (Rarity alone is not enough: 卡斯特罗, 砚山县 are names.)
+		return firstWordSingle(b.text) && startsWithWord(b.text[n:])
 	}
-	// Mostly a tail and rare as a word of its own (济 of 经济, 展 of 发展),
-	// stranded before text that reads as words again (济|建设…). Names
-	// spelt with rare characters (曼施坦因, 辰溪县) do not read on as words.
-	return share >= 6 && charCost(lexicon(), b.text[:n]) >= rareSingleCost && firstWordSingle(b.text) &&
-		startsWithWord(b.text[n:])
+	return false
 }
 
 // startsWithWord reports whether the best reading of the text's first

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/lint"
@@ -26,16 +27,21 @@ const (
 	kPrint     = "print header/footer"
 	kHyphen    = "hyphen break"
 	kFurnSplit = "split across a page number"
+	// kOrphanAny is informational: a tail cut at any word-like bigram
+	// whose second character is often a word's second half. Many such
+	// tails read as sentences (动阵地。, 表法国的大鹰。); the rule does
+	// not promise them, so they count neither for nor against it.
+	kOrphanAny = "tail cut anywhere (info)"
 )
 
 var kindRule = map[string]string{
 	kMidWord: "split-paragraph", kComma: "split-paragraph", kFurnSplit: "split-paragraph",
-	kCaption: "intruding-caption", kOrphan: "orphan-fragment",
+	kCaption: "intruding-caption", kOrphan: "orphan-fragment", kOrphanAny: "orphan-fragment",
 	kPageNum: "page-furniture", kHeader: "page-furniture", kPrint: "page-furniture",
 	kHyphen: "hyphen-break",
 }
 
-var kinds = []string{kMidWord, kComma, kFurnSplit, kCaption, kOrphan, kPageNum, kHeader, kPrint, kHyphen}
+var kinds = []string{kMidWord, kComma, kFurnSplit, kCaption, kOrphan, kPageNum, kHeader, kPrint, kHyphen, kOrphanAny}
 
 // Rules under test: the layout-artefact rules that are on by default.
 func rulesUnderTest() []*lint.Rule {
@@ -127,9 +133,11 @@ func Evaluate(root string, docs int, seed uint64) (*Result, error) {
 			if c == nil {
 				continue
 			}
-			if _, ok := expected[k]; ok && !found[k] {
+			if kind, ok := expected[k]; ok && !found[k] {
 				found[k] = true
-				c.TP++
+				if kind != kOrphanAny {
+					c.TP++
+				}
 				continue
 			}
 			c.FP++
@@ -141,13 +149,26 @@ func Evaluate(root string, docs int, seed uint64) (*Result, error) {
 				continue
 			}
 			res.ByKind[kind].FN++
+			if kind == kOrphanAny {
+				continue
+			}
 			res.ByRule[k.rule].FN++
-			res.Notes = append(res.Notes, fmt.Sprintf("FN %s:%d %s (%s) | %s | %s", name, k.line, k.rule, kind, clip(doc.LineText(k.line), 40),
-				clip(nextText(doc, k.line), 20)))
+			res.Notes = append(res.Notes, fmt.Sprintf("FN %s:%d %s (%s) | %s | %s | %s", name, k.line, k.rule, kind,
+				clip(prevText(doc, k.line), 20), clip(doc.LineText(k.line), 40), clip(nextText(doc, k.line), 20)))
 		}
 	}
 	sort.Strings(res.Notes)
 	return res, nil
+}
+
+// prevText is the previous non-blank line before line n.
+func prevText(doc *lint.Document, n int) string {
+	for l := n - 1; l >= 1; l-- {
+		if t := strings.TrimSpace(doc.LineText(l)); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // nextText is the next non-blank line after line n.
@@ -170,11 +191,13 @@ func clip(s string, n int) string {
 
 // sources is the clean material documents are made of.
 type sources struct {
-	sentences []string   // clean sentences that end a sentence
-	genre     []string   // clean lines without a final mark (names, titles, notes)
-	chunks    [][]string // runs of blocks kept together: Constitution sections, rule-test traps
-	english   []string
-	bigram    map[[2]rune]bool // word-like bigrams for the generator
+	sentences  []string   // clean sentences that end a sentence
+	genre      []string   // clean lines without a final mark (names, titles, notes)
+	chunks     [][]string // runs of blocks kept together: Constitution sections, rule-test traps
+	english    []string
+	bigram     map[[2]rune]bool // word-like bigrams for the generator
+	tail       map[rune]bool    // characters often a word's second half
+	strictTail map[rune]bool    // characters nearly always a word's second half
 }
 
 var wantRe = regexp.MustCompile(`<!--.*?-->`)
@@ -245,6 +268,8 @@ func loadSources(root string) (*sources, error) {
 		s.chunks = append(s.chunks, blocks)
 	}
 	s.bigram = wordBigrams(all.String())
+	s.tail = tailChars(all.String(), s.bigram, 0.6, 0.02)
+	s.strictTail = tailChars(all.String(), s.bigram, 0.85, 0.005)
 	return s, nil
 }
 
@@ -284,6 +309,37 @@ func wordBigrams(text string) map[[2]rune]bool {
 		pmi := math.Log(float64(c) * float64(n) / (float64(uni[k[0]]) * float64(uni[k[1]])))
 		if pmi >= math.Log(30) {
 			out[k] = true
+		}
+	}
+	return out
+}
+
+// tailChars learns from the corpora which characters are a word's second
+// half: at least minSecond of their occurrences close a word-like bigram,
+// and at most maxStart of them begin a clause (after a punctuation mark
+// or at a paragraph start). Strict (85%, 0.5%): the rule's "normally the
+// second half of a word"; loose (60%, 2%): the informational row.
+func tailChars(text string, bigram map[[2]rune]bool, minSecond, maxStart float64) map[rune]bool {
+	total := map[rune]int{}
+	second := map[rune]int{}
+	start := map[rune]int{}
+	prev := rune('\n')
+	for _, r := range text {
+		if lint.IsHan(r) {
+			total[r]++
+			if bigram[[2]rune{prev, r}] {
+				second[r]++
+			}
+			if prev == '\n' || unicode.IsPunct(prev) {
+				start[r]++
+			}
+		}
+		prev = r
+	}
+	out := map[rune]bool{}
+	for r, t := range total {
+		if t >= 5 && float64(second[r]) >= minSecond*float64(t) && float64(start[r]) <= maxStart*float64(t) {
+			out[r] = true
 		}
 	}
 	return out
@@ -467,23 +523,21 @@ func (s *sources) document(rng *rand.Rand) (string, []want) {
 			return []block{{text: pageNumber(rng, page), wants: []want{{kind: kPageNum}}, blank: 1}}
 		})
 	}
-	if rng.IntN(10) < 5 {
-		// A tail whose beginning was lost, after a paragraph that ended.
-		for try := 0; try < 20; try++ {
-			t := s.sentences[rng.IntN(len(s.sentences))]
-			var cs []int
-			for _, c := range s.midWordCuts(t) {
-				if n := utf8.RuneCountInString(t[c:]); n >= 4 && n <= 40 {
-					cs = append(cs, c)
-				}
-			}
-			i := pick(isProse)
-			if len(cs) == 0 || i < 0 {
-				continue
-			}
-			insert(i+1, block{text: t[cs[rng.IntN(len(cs))]:], blank: 1, wants: []want{{kind: kOrphan}}})
-			break
-		}
+	if rng.IntN(10) < 6 {
+		// A tail whose beginning was lost, after a paragraph that ended:
+		// cut before a particle or suffix, or inside a word before a
+		// character that is nearly always a word's second half (both
+		// learnt from the corpora, see tailChars and boundChars).
+		s.orphan(rng, kOrphan, pick, insert, isProse, func(t string, c int) bool {
+			r, _ := utf8.DecodeRuneInString(t[c:])
+			return s.strictTail[r] || strings.ContainsRune(boundChars, r) && c > 0
+		})
+	}
+	if rng.IntN(10) < 3 {
+		s.orphan(rng, kOrphanAny, pick, insert, isProse, func(t string, c int) bool {
+			r, _ := utf8.DecodeRuneInString(t[c:])
+			return s.tail[r]
+		})
 	}
 	if rng.IntN(10) < 6 {
 		for k := 1 + rng.IntN(3); k > 0; k-- {
@@ -568,6 +622,36 @@ func (s *sources) document(rng *rand.Rand) (string, []want) {
 	}
 	b.WriteByte('\n')
 	return b.String(), wants
+}
+
+// boundChars are the particles and suffixes of Chinese grammar that never
+// begin a sentence.
+const boundChars = "的了着们者吗呢吧"
+
+// orphan inserts, after a clean paragraph, the tail of a corpus sentence
+// cut at a position that ok accepts (4 to 40 characters long).
+func (s *sources) orphan(rng *rand.Rand, kind string, pick func(func(string) bool) int, insert func(int, ...block), isProse func(string) bool, ok func(string, int) bool) {
+	for try := 0; try < 30; try++ {
+		t := s.sentences[rng.IntN(len(s.sentences))]
+		var cs []int
+		cands := s.midWordCuts(t)
+		for i, r := range t {
+			if strings.ContainsRune(boundChars, r) && i > 0 {
+				cands = append(cands, i)
+			}
+		}
+		for _, c := range cands {
+			if n := utf8.RuneCountInString(t[c:]); n >= 4 && n <= 40 && ok(t, c) {
+				cs = append(cs, c)
+			}
+		}
+		i := pick(isProse)
+		if len(cs) == 0 || i < 0 {
+			continue
+		}
+		insert(i+1, block{text: t[cs[rng.IntN(len(cs))]:], blank: 1, wants: []want{{kind: kind}}})
+		return
+	}
 }
 
 func isLowerWord(w string) bool {

@@ -12,7 +12,8 @@
 // (auxiliary u*, suffix k, modal particle y): 的 了 着 们 者 吗.
 //
 // Only Han words are kept: every single character, two-character words with
-// frequency >= 30, three- and four-character words >= 100 and >= 200. That
+// frequency >= 30, three-character words >= 100 and words of four to seven
+// characters >= 200 (人民代表大会, 中华人民共和国). That
 // keeps the table near 200 KB while covering the words a page break is
 // likely to cut.
 //
@@ -103,7 +104,7 @@ func main() {
 	kept := 0
 	for _, e := range all {
 		n := utf8.RuneCountInString(e.w)
-		keep := n == 1 || n == 2 && e.freq >= 30 || n == 3 && e.freq >= 100 || n == 4 && e.freq >= 200
+		keep := n == 1 || n == 2 && e.freq >= 30 || n == 3 && e.freq >= 100 || n >= 4 && n <= 7 && e.freq >= 200
 		if !keep {
 			continue
 		}
