@@ -59,7 +59,7 @@ func runOrphanFragment(p *lint.Pass) error {
 
 // Characters that the dictionary tags as bound but that also begin
 // sentences or names: 等到, 地湾城, 得益于, 过去, interjections.
-const boundStarters = "等所之地得过般型呵哇唔呃呀啦"
+const boundStarters = "等所之地得过型呵哇唔呃呀啦"
 
 // rareSingleCost: a character whose frequency as a word of its own is
 // below about one in eight thousand words (cost in quarter nats).
@@ -91,19 +91,41 @@ func isOrphan(a *analysis, i int) bool {
 	if bound {
 		return !strings.ContainsRune(boundStarters, r) && firstWordSingle(b.text)
 	}
+	if placeName(b.text) {
+		return false
+	}
 	cost := charCost(lexicon(), b.text[:n])
 	next, _ := utf8.DecodeRuneInString(b.text[n:])
 	switch {
-	case share >= 5 && strings.ContainsRune("的了着地得过之和与及、，：；", next):
+	case share >= 5 && strings.ContainsRune("的了着地得过之和与及或等、，：；", next):
 		// A word's tail read alone before a particle, a conjunction or a
 		// mark: 行的…, 展和…, 府，…
 		return firstWordSingle(b.text)
-	case share >= 6 && cost >= rareSingleCost:
+	case share >= 7 && cost >= rareSingleCost-4, share >= 6 && cost >= rareSingleCost,
+		share >= 4 && cost >= rareSingleCost && b.runes <= 40:
 		// Mostly a tail and rare as a word of its own (济 of 经济, 展 of
-		// 发展), stranded before text that reads as words again (济|建设…).
+		// 发展; in a short paragraph also 彻 of 贯彻, half a tail), stranded
+		// before text that reads as words again (济|建设…).
 		// Names spelt with rare characters (曼施坦因, 辰溪县) do not read
 		// on. (Rarity alone is not enough: 卡斯特罗, 砚山县 are names.)
 		return firstWordSingle(b.text) && startsWithWord(b.text[n:])
+	}
+	return false
+}
+
+// placeName: the text starts with a place name (兴安盟…, 砚山县…,
+// 辰溪县…): an administrative suffix among the first four characters.
+// Such names often start with characters that are tails elsewhere.
+func placeName(s string) bool {
+	k := 0
+	for _, r := range s {
+		if k == 4 {
+			break
+		}
+		if k > 0 && strings.ContainsRune("省市县区镇乡村盟州旗", r) {
+			return true
+		}
+		k++
 	}
 	return false
 }
@@ -119,7 +141,8 @@ func startsWithWord(s string) bool {
 		rs = append(rs, r)
 	}
 	if len(rs) < 2 {
-		return false
+		// One character and a mark (疗费，…) reads as a word too.
+		return len(rs) == 1 && len(s) > 3 && isPunct([]rune(s[3:])[0])
 	}
 	lex := lexicon()
 	return segCost(lex, rs, 1) > segCost(lex, rs, -1)

@@ -247,8 +247,10 @@ func loadSources(root string) (*sources, error) {
 	if len(cur) > 0 {
 		s.chunks = append(s.chunks, cur)
 	}
-	traps, _ := filepath.Glob(filepath.Join(root, "testdata", "rules", "*", "traps.txt"))
-	for _, f := range traps {
+	// The genre traps of the layout rule tests (a fixed list: other rule
+	// families' test files change under their own owners).
+	for _, id := range []string{"split-paragraph", "intruding-caption", "stray-caption", "orphan-fragment", "page-furniture", "hyphen-break"} {
+		f := filepath.Join(root, "testdata", "rules", id, "traps.txt")
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
