@@ -1,5 +1,5 @@
 // Package report renders a lint.Result in the output formats of draftlint
-// (text, json, sarif, github) and writes unified diffs of fixes. Each format
+// (text, json, sarif, github, gitlab, junit) and writes unified diffs of fixes. Each format
 // lives in its own file; everything a format does is in that file.
 package report
 
@@ -48,6 +48,8 @@ var formats = []struct {
 	{"json", newJSON},
 	{"sarif", newSARIF},
 	{"github", newGitHub},
+	{"gitlab", newGitLab},
+	{"junit", newJUnit},
 }
 
 // Formats lists the names New accepts.

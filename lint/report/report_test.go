@@ -247,6 +247,11 @@ func TestGolden(t *testing.T) {
 		{"sarif-empty.golden", "sarif", Options{ToolVersion: "0.1.0"}, func(testing.TB) *lint.Result { return emptyResult() }},
 		{"github.golden", "github", Options{}, fixture},
 		{"github-empty.golden", "github", Options{}, func(testing.TB) *lint.Result { return emptyResult() }},
+		{"gitlab.golden", "gitlab", Options{}, fixture},
+		{"gitlab-empty.golden", "gitlab", Options{}, func(testing.TB) *lint.Result { return emptyResult() }},
+		{"junit.golden", "junit", Options{}, fixture},
+		{"junit-en.golden", "junit", Options{Lang: "en"}, fixture},
+		{"junit-empty.golden", "junit", Options{}, func(testing.TB) *lint.Result { return emptyResult() }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
