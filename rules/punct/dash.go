@@ -51,14 +51,20 @@ func runDash(p *lint.Pass) error {
 	bms := docMarks(p.Doc)
 	for bi := range bms {
 		bm := &bms[bi]
+		if !bm.zh {
+			continue // English text: its dashes are its own
+		}
 		ms := bm.marks
 		for i := 0; i < len(ms); i++ {
-			if !isDashPart(ms[i].r) {
+			if ms[i].cls&cDash == 0 {
 				continue
 			}
 			j := i + 1
-			for j < len(ms) && isDashPart(ms[j].r) && ms[j].off == ms[j-1].off+int32(runeLen(ms[j-1].r)) {
+			for j < len(ms) && ms[j].cls&cDash != 0 && ms[j].off == ms[j-1].off+int32(runeLen(ms[j-1].r)) {
 				j++
+			}
+			if j == i+1 && ms[i].r == '-' {
+				continue // a hyphen
 			}
 			checkDash(p, bm, ms[i:j])
 			i = j - 1

@@ -49,19 +49,23 @@ func isEllipsisPart(r rune) bool {
 }
 
 func runEllipsis(p *lint.Pass) error {
-	for bi := range docMarks(p.Doc) {
-		bm := &docMarks(p.Doc)[bi]
+	bms := docMarks(p.Doc)
+	for bi := range bms {
+		bm := &bms[bi]
 		ms := bm.marks
 		for i := 0; i < len(ms); i++ {
-			r := ms[i].r
-			if r != '。' && !isEllipsisPart(r) {
+			if ms[i].cls&cEllipsis == 0 {
 				continue
 			}
+			r := ms[i].r
 			// The run of adjacent marks of the same family.
 			j := i + 1
 			for j < len(ms) && ms[j].off == ms[j-1].off+int32(runeLen(ms[j-1].r)) &&
-				(r == '。' && ms[j].r == '。' || r != '。' && isEllipsisPart(ms[j].r)) {
+				(r == '。' && ms[j].r == '。' || r != '。' && ms[j].r != '。' && ms[j].cls&cEllipsis != 0) {
 				j++
+			}
+			if j == i+1 && r != '…' && r != '⋯' {
+				continue // a full stop, a period, an interpunct
 			}
 			checkEllipsis(p, bm, ms[i:j])
 			i = j - 1
@@ -130,8 +134,8 @@ func checkEllipsis(p *lint.Pass, bm *blockMarks, run []mark) {
 	}
 	before := prevRune(t, start)
 	after := nextRune(t, end)
-	if !proper && stops == 0 && !isHanSide(before) && !isHanSide(after) {
-		return // English or notation: Wait... 1...10 x⋯y
+	if !proper && stops == 0 && (!bm.zh || !isHanSide(before) && !isHanSide(after)) {
+		return // English or notation: Wait... 1...10 x⋯y, keep 湖北省委… and
 	}
 	if tocLeader(t, end) {
 		return

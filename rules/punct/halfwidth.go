@@ -3,7 +3,6 @@
 package punct
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/lint"
@@ -65,14 +64,11 @@ var fullOf = map[rune]string{',': "，", '?': "？", '!': "！", ';': "；", ':'
 var nameOf = map[rune]string{',': "comma", '?': "question mark", '!': "exclamation mark", ';': "semicolon", ':': "colon"}
 
 func runHalfwidth(p *lint.Pass) error {
-	for _, b := range p.Doc.Blocks {
-		text := b.Text()
-		if !strings.ContainsAny(text, "(),;:?!") {
-			continue
-		}
-		pr := b.Prose()
-		checkBrackets(p, pr, text)
-		checkPoints(p, pr, text)
+	bms := docMarks(p.Doc)
+	for bi := range bms {
+		bm := &bms[bi]
+		checkBrackets(p, bm)
+		checkPoints(p, bm)
 	}
 	return nil
 }
@@ -86,26 +82,24 @@ type bracket struct {
 	full bool
 }
 
-func checkBrackets(p *lint.Pass, pr *lint.Prose, text string) {
+func checkBrackets(p *lint.Pass, bm *blockMarks) {
+	pr, text := bm.pr, bm.text
 	var stack []bracket
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
+	for _, m := range bm.marks {
+		i := int(m.off)
+		switch m.r {
 		case '(':
 			stack = append(stack, bracket{off: i})
-		case 0xEF: // （ and ） are EF BC 88 and EF BC 89
-			if i+2 >= len(text) || text[i+1] != 0xBC || text[i+2] != 0x88 && text[i+2] != 0x89 {
-				continue
-			}
-			if text[i+2] == 0x88 {
-				stack = append(stack, bracket{off: i, full: true})
-			} else if n := len(stack); n > 0 {
+		case '（':
+			stack = append(stack, bracket{off: i, full: true})
+		case '）':
+			if n := len(stack); n > 0 {
 				// (…） — a full-width closer makes the pair Chinese.
 				if o := stack[n-1]; !o.full && pr.Contiguous(o.off, o.off+1) {
 					halfOfPair(p, pr, o.off, "（")
 				}
 				stack = stack[:n-1]
 			}
-			i += 2
 		case ')':
 			if len(stack) == 0 {
 				continue
@@ -185,12 +179,13 @@ func hasLatinLetter(s string) bool {
 	return false
 }
 
-func checkPoints(p *lint.Pass, pr *lint.Prose, text string) {
-	for i := 0; i < len(text); i++ {
-		c := rune(text[i])
-		if c != ',' && c != '?' && c != '!' && c != ';' && c != ':' {
+func checkPoints(p *lint.Pass, bm *blockMarks) {
+	pr, text := bm.pr, bm.text
+	for _, m := range bm.marks {
+		if m.cls&cHalfPoint == 0 {
 			continue
 		}
+		i, c := int(m.off), m.r
 		l, _ := zh.PrevRune(text, i, false)
 		r, _ := zh.NextRune(text, i+1, true)
 		if !pointIsChinese(c, l, r, text, i) {

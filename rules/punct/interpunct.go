@@ -49,7 +49,7 @@ func runInterpunct(p *lint.Pass) error {
 	for bi := range bms {
 		bm := &bms[bi]
 		for _, m := range bm.marks {
-			if !isInterpunctLookalike(m.r) {
+			if m.cls&cInterpunct == 0 {
 				continue
 			}
 			t := bm.text

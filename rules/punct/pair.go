@@ -147,8 +147,8 @@ func partner(r rune) rune {
 // all (an apostrophe, an enumerator): they take part when they fit and are
 // ignored when they are left over.
 type pmark struct {
-	blk  int // index into the docMarks slice (= block index)
-	off  int // prose offset
+	blk  int32 // index into the docMarks slice (= block index)
+	off  int32 // prose offset
 	r    rune
 	kind uint8
 	open bool
@@ -160,7 +160,11 @@ func runPairs(p *lint.Pass) error {
 	n := len(bms)
 	// Pair marks per block.
 	per := make([][]pmark, n)
-	var buf []pmark
+	total := 0
+	for i := range bms {
+		total += len(bms[i].marks)
+	}
+	buf := make([]pmark, 0, total/2+1)
 	for i := range bms {
 		start := len(buf)
 		buf = appendPairMarks(buf, &bms[i], i)
@@ -315,21 +319,28 @@ func appendPairMarks(dst []pmark, bm *blockMarks, blk int) []pmark {
 			}
 		}
 		if r == '"' {
-			if bm.han {
+			if bm.zh || mk.cls&cStraight == 0 {
 				continue // straight-quotes handles Chinese paragraphs
 			}
-			if open, ok := straightDirection(t, off); ok {
-				dst = append(dst, pmark{blk: blk, off: off, r: r, kind: kStraight, open: open})
+			if zh.IsDigit(prevRune(t, off)) {
+				// An inch mark, or the end of "less than 4".
+				dst = append(dst, pmark{blk: int32(blk), off: int32(off), r: r, kind: kStraight, soft: true})
+			} else if open, ok := straightDirection(t, off); ok {
+				dst = append(dst, pmark{blk: int32(blk), off: int32(off), r: r, kind: kStraight, open: open})
 			}
 			continue
 		}
-		kind, open, ok := pairKind(r)
-		if !ok {
+		if mk.cls&cPair == 0 {
 			continue
 		}
-		pm := pmark{blk: blk, off: off, r: r, kind: kind, open: open}
-		before := prevRune(t, off)
-		after := nextRune(t, off+runeLen(r))
+		kind, open, _ := pairKind(r)
+		pm := pmark{blk: int32(blk), off: int32(off), r: r, kind: kind, open: open}
+		var before, after rune
+		switch r {
+		case '’', '‘', ')', '）', '(':
+			before = prevRune(t, off)
+			after = nextRune(t, off+runeLen(r))
+		}
 		switch r {
 		case '’':
 			if zh.IsLatin(after) {
@@ -438,14 +449,10 @@ func isChineseNumeral(r rune) bool {
 }
 
 // straightDirection guesses whether an ASCII double quote opens or closes
-// from its neighbours; ok is false when they do not say (or it is an inch
-// mark).
+// from its neighbours; ok is false when they do not say.
 func straightDirection(t string, off int) (open, ok bool) {
 	b := prevRune(t, off)
 	a := nextRune(t, off+1)
-	if zh.IsDigit(b) {
-		return false, false
-	}
 	bSpace := isEdge(b) || zh.IsSpace(b) || b == '(' || b == '[' || b == '—' || b == '-'
 	aSpace := isEdge(a) || zh.IsSpace(a)
 	switch {
@@ -545,7 +552,7 @@ func (m *matcher) continuedQuotation(o pmark, lastBlk int) bool {
 	if o.kind != kDouble && o.kind != kSingle && o.kind != kCorner && o.kind != kWhiteCorner {
 		return false
 	}
-	if firstRune(m.bms[o.blk].text) != o.off {
+	if firstRune(m.bms[o.blk].text) != int(o.off) {
 		return false
 	}
 	nb := lastBlk + 1
@@ -565,7 +572,7 @@ func firstRune(t string) int {
 }
 
 func (m *matcher) span(pm pmark) lint.Span {
-	return m.bms[pm.blk].pr.SrcSpan(pm.off, pm.off+runeLen(pm.r))
+	return m.bms[pm.blk].pr.SrcSpan(int(pm.off), int(pm.off)+runeLen(pm.r))
 }
 
 func (m *matcher) reportUnclosed(o pmark, lastBlk int) {

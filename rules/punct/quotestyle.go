@@ -46,7 +46,16 @@ func runQuoteStyle(p *lint.Pass) error {
 		// Depth counts quotes of both systems; each paragraph starts
 		// afresh (a multi-paragraph quotation reopens in each).
 		depth := 0
-		for _, m := range bm.marks {
+		ms := bm.marks
+		for i := 0; i < len(ms); i++ {
+			m := ms[i]
+			if m.cls&cQuote == 0 {
+				continue
+			}
+			if i+1 < len(ms) && ms[i+1].off == m.off+3 && ms[i+1].r == partner(m.r) && (m.r == '“' || m.r == '「' || m.r == '‘' || m.r == '『') {
+				i++
+				continue // “” 「」 named as marks, not quoting anything
+			}
 			switch m.r {
 			case '“', '「':
 				if depth == 0 {

@@ -68,14 +68,17 @@ func rank(r rune) int {
 
 func runRepeated(p *lint.Pass) error {
 	for _, bm := range docMarks(p.Doc) {
+		if !bm.zh {
+			continue // English text listing marks: the marks 。！？ end sentences
+		}
 		ms := bm.marks
-		for i := 0; i < len(ms); i++ {
-			if !isPoint(ms[i].r) {
+		for i := 0; i+1 < len(ms); i++ {
+			// A run of adjacent point marks (each is three bytes).
+			if ms[i+1].off != ms[i].off+3 || ms[i].cls&ms[i+1].cls&cPoint == 0 {
 				continue
 			}
-			// A run of adjacent point marks (each is three bytes).
-			j := i + 1
-			for j < len(ms) && isPoint(ms[j].r) && ms[j].off == ms[j-1].off+3 {
+			j := i + 2
+			for j < len(ms) && ms[j].cls&cPoint != 0 && ms[j].off == ms[j-1].off+3 {
 				j++
 			}
 			if j-i >= 2 {
@@ -105,6 +108,9 @@ func checkRun(p *lint.Pass, bm *blockMarks, run []mark) {
 	text := sb.String()
 	if strings.Contains(text, "。。。") {
 		return // an ellipsis written wrongly: the ellipsis rule's
+	}
+	if len(run) >= 3 && allDistinct(run) {
+		return // a list of the marks themselves: 。！？；
 	}
 	span := bm.pr.SrcSpan(start, end)
 	if qe == len(run) {
@@ -168,6 +174,17 @@ func onlyWeak(run []mark) bool {
 	for _, m := range run {
 		if m.r != '，' && m.r != '、' && m.r != '；' {
 			return false
+		}
+	}
+	return true
+}
+
+func allDistinct(run []mark) bool {
+	for i := range run {
+		for j := i + 1; j < len(run); j++ {
+			if run[i].r == run[j].r {
+				return false
+			}
 		}
 	}
 	return true

@@ -3,7 +3,10 @@ package punct
 import (
 	"strings"
 
+	"unicode/utf8"
+
 	"github.com/draftlint/draftlint/lint"
+	"github.com/draftlint/draftlint/rules/internal/zh"
 )
 
 // SpaceAroundPunct reports spaces next to full-width punctuation.
@@ -56,18 +59,22 @@ func spaceClass(r rune) int {
 }
 
 func runSpaceAroundPunct(p *lint.Pass) error {
-	bms := docMarks(p.Doc)
+	ds := scanOf(p.Doc)
+	bms := ds.blocks
 	for bi := range bms {
 		bm := &bms[bi]
+		if !bm.zh {
+			continue // English text that quotes or lists marks: the marks 。！？
+		}
 		t := bm.text
 		lastRun := -1
 		tabular := -1 // unknown
 		ms := bm.marks
 		for mi, m := range ms {
-			cls := spaceClass(m.r)
-			if cls == sideNone {
+			if m.cls&cSpace == 0 {
 				continue
 			}
+			cls := spaceClass(m.r)
 			off := int(m.off)
 			end := off + runeLen(m.r)
 			// Dashes and ellipses count only as the doubled Chinese forms,
@@ -81,7 +88,8 @@ func runSpaceAroundPunct(p *lint.Pass) error {
 			// Spaces before.
 			if s := spacesBefore(t, off); s < off && (!dbl || firstOfDouble) {
 				x := prevRune(t, s)
-				if s != lastRun && !isEdge(x) && x != '\u3000' && (cls == sideAlways || isHanSide(x)) {
+				if s != lastRun && !isEdge(x) && x != '\u3000' && (cls == sideAlways || isHanSide(x)) &&
+					(ds.zh || !isASCII(x)) {
 					if tabular < 0 {
 						tabular = boolInt(isTabular(t))
 					}
@@ -94,7 +102,8 @@ func runSpaceAroundPunct(p *lint.Pass) error {
 			// Spaces after.
 			if e := spacesAfter(t, end); e > end && (!dbl || lastOfDouble) {
 				y := nextRune(t, e)
-				if end != lastRun && !isEdge(y) && y != '\u3000' && (cls == sideAlways || isHanSide(y)) {
+				if end != lastRun && !isEdge(y) && y != '\u3000' && (cls == sideAlways || isHanSide(y)) &&
+					(ds.zh || !isASCII(y)) {
 					if tabular < 0 {
 						tabular = boolInt(isTabular(t))
 					}
@@ -160,7 +169,41 @@ func isTabular(t string) bool {
 	return n >= 2
 }
 
+// isASCII: across a space from a full-width mark, ASCII text in an English
+// document (GB/T 15835-2011 《出版物上数字用法》 (Numerals…)) keeps its
+// English spacing.
+func isASCII(r rune) bool { return r < utf8.RuneSelf }
+
+// markListing reports a space inside a list of marks written out with
+// spaces between them (（） ， ； ： ？ ！): four marks or more with nothing
+// else between them.
+func markListing(t string, s, e int) bool {
+	n := 0
+	for i := s; i > 0; {
+		r, k := zh.PrevRune(t, i, false)
+		if spaceClass(r) != sideNone {
+			n++
+		} else if r != ' ' {
+			break
+		}
+		i = k
+	}
+	for i := e; i < len(t); {
+		r, k := zh.NextRune(t, i, false)
+		if spaceClass(r) != sideNone {
+			n++
+		} else if r != ' ' {
+			break
+		}
+		i = k + utf8.RuneLen(r)
+	}
+	return n >= 4
+}
+
 func reportSpace(p *lint.Pass, bm *blockMarks, s, e int, before, after rune, dbl bool) {
+	if markListing(bm.text, s, e) {
+		return
+	}
 	name := func(r rune) string {
 		if dbl && (r == '—' || r == '…') {
 			return string(r) + string(r) // the doubled form

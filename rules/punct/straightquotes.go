@@ -36,7 +36,8 @@ after digits (5" 30'), and code and URLs.`,
 }
 
 func runStraightQuotes(p *lint.Pass) error {
-	bms := docMarks(p.Doc)
+	ds := scanOf(p.Doc)
+	bms := ds.blocks
 	var dq, sq []int
 	for bi := range bms {
 		bm := &bms[bi]
@@ -46,13 +47,19 @@ func runStraightQuotes(p *lint.Pass) error {
 		dq, sq = dq[:0], sq[:0]
 		t := bm.text
 		for _, m := range bm.marks {
-			if m.r != '"' && m.r != '\'' {
+			if m.cls&cStraight == 0 {
 				continue
 			}
 			off := int(m.off)
 			b, a := prevRune(t, off), nextRune(t, off+1)
 			if zh.IsDigit(b) {
-				continue // 5" 30'
+				// 5" 30' are units, unless a quote is open: "2023"
+				if m.r == '"' && len(dq)%2 == 1 {
+					dq = append(dq, off)
+				} else if m.r == '\'' && len(sq)%2 == 1 {
+					sq = append(sq, off)
+				}
+				continue
 			}
 			if m.r == '"' {
 				dq = append(dq, off)
@@ -70,8 +77,9 @@ func runStraightQuotes(p *lint.Pass) error {
 			continue
 		}
 		safe := cleanPairs(t, dq) && cleanPairs(t, sq)
-		quotePairs(p, bm, dq, '“', '”', safe)
-		quotePairs(p, bm, sq, '‘', '’', safe)
+		zhText := bm.zh && ds.zh
+		quotePairs(p, bm, dq, '“', '”', safe, zhText)
+		quotePairs(p, bm, sq, '‘', '’', safe, zhText)
 	}
 	return nil
 }
@@ -98,7 +106,7 @@ func cleanPairs(t string, offs []int) bool {
 	return true
 }
 
-func quotePairs(p *lint.Pass, bm *blockMarks, offs []int, open, close rune, safe bool) {
+func quotePairs(p *lint.Pass, bm *blockMarks, offs []int, open, close rune, safe, zhText bool) {
 	t := bm.text
 	name := "double"
 	if open == '‘' {
@@ -106,7 +114,7 @@ func quotePairs(p *lint.Pass, bm *blockMarks, offs []int, open, close rune, safe
 	}
 	for i := 0; i+1 < len(offs); i += 2 {
 		o, c := offs[i], offs[i+1]
-		if !chineseQuote(t, o, c, open == '“') {
+		if !chineseQuote(t, o, c, open == '“', zhText) {
 			continue
 		}
 		so, sc := bm.pr.SrcSpan(o, o+1), bm.pr.SrcSpan(c, c+1)
@@ -151,12 +159,15 @@ func quotePairs(p *lint.Pass, bm *blockMarks, offs []int, open, close rune, safe
 }
 
 // chineseQuote reports whether the pair at o and c quotes in Chinese
-// text: Han inside, or Chinese right outside (across spaces for double
-// quotes).
-func chineseQuote(t string, o, c int, double bool) bool {
-	for _, r := range t[o+1 : c] {
-		if zh.IsHan(r) {
-			return true
+// text: Chinese right outside (across spaces for double quotes), or Han
+// inside in Chinese text (an English paragraph or document may quote a
+// Chinese term: the term "人民民主").
+func chineseQuote(t string, o, c int, double, zhBlock bool) bool {
+	if zhBlock {
+		for _, r := range t[o+1 : c] {
+			if zh.IsHan(r) {
+				return true
+			}
 		}
 	}
 	var b, a rune
