@@ -3,6 +3,8 @@ package dedup
 import (
 	"strings"
 	"testing"
+
+	"github.com/draftlint/draftlint/dedup/internal/synth"
 )
 
 // benchChinese is the clean corpus text joined into one string (≈230 KB,
@@ -69,3 +71,63 @@ func BenchmarkMinHash(b *testing.B) {
 		}
 	}
 }
+
+var docCache = map[int][]Unit{}
+
+// benchDoc is a generated Chinese document of about n bytes, as sentence
+// units with paragraph groups; 2 % of the sentences repeat earlier ones.
+func benchDoc(tb testing.TB, n int) []Unit {
+	if u, ok := docCache[n]; ok {
+		return u
+	}
+	g := synth.New(42, loadCorpus(tb).paragraphs)
+	sents, para := g.Document(n, 0.02)
+	units := make([]Unit, len(sents))
+	for i, s := range sents {
+		units[i] = Unit{Text: s, Group: para[i]}
+	}
+	docCache[n] = units
+	return units
+}
+
+// paragraphsOf joins sentence units into paragraph units.
+func paragraphsOf(units []Unit) []Unit {
+	var out []Unit
+	for _, u := range units {
+		if len(out) > 0 && out[len(out)-1].Group == u.Group {
+			out[len(out)-1].Text += u.Text
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func unitBytes(units []Unit) int64 {
+	n := 0
+	for _, u := range units {
+		n += len(u.Text)
+	}
+	return int64(n)
+}
+
+func benchFinder(b *testing.B, size int, paragraphs bool) {
+	units := benchDoc(b, size)
+	opt := SentenceOptions()
+	if paragraphs {
+		units = paragraphsOf(units)
+		opt = ParagraphOptions()
+	}
+	b.SetBytes(unitBytes(units))
+	var res Repeats
+	for b.Loop() {
+		res = FindRepeats(units, opt)
+	}
+	b.ReportMetric(float64(len(units)), "units")
+	b.ReportMetric(float64(len(res.Pairs)), "pairs")
+}
+
+func BenchmarkFindSentences1MB(b *testing.B)   { benchFinder(b, 1<<20, false) }
+func BenchmarkFindParagraphs1MB(b *testing.B)  { benchFinder(b, 1<<20, true) }
+func BenchmarkFindSentences10MB(b *testing.B)  { benchFinder(b, 10<<20, false) }
+func BenchmarkFindParagraphs10MB(b *testing.B) { benchFinder(b, 10<<20, true) }

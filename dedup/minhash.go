@@ -39,11 +39,16 @@ func (s *Signature) Reset() {
 // Add folds the shingle hashes hs into the signature. The loop handles two
 // shingles per pass and is unrolled by four so that each coefficient and
 // slot is loaded once per two multiply-adds; Go does not vectorise it.
-func (s *Signature) Add(hs []uint64) {
+func (s *Signature) Add(hs []uint64) { s.addFirst(hs, NumHashes) }
+
+// addFirst updates only the first k slots (k a multiple of 4), for callers
+// that band fewer rows.
+func (s *Signature) addFirst(hs []uint64, k int) {
+	k = min(k, NumHashes) &^ 3
 	i := 0
 	for ; i+1 < len(hs); i += 2 {
 		h0, h1 := hs[i], hs[i+1]
-		for j := 0; j < NumHashes; j += 4 {
+		for j := 0; j < k; j += 4 {
 			a := (*[4]uint64)(mhA[j : j+4])
 			b := (*[4]uint64)(mhB[j : j+4])
 			m := (*[4]uint64)(s[j : j+4])
@@ -55,7 +60,7 @@ func (s *Signature) Add(hs []uint64) {
 	}
 	if i < len(hs) {
 		h := hs[i]
-		for j := 0; j < NumHashes; j += 4 {
+		for j := 0; j < k; j += 4 {
 			a := (*[4]uint64)(mhA[j : j+4])
 			b := (*[4]uint64)(mhB[j : j+4])
 			m := (*[4]uint64)(s[j : j+4])

@@ -147,7 +147,24 @@ type docUnit struct {
 	han    int32
 	words  int32 // -1 until counted
 	sk     Sketch
+	skn    int32 // bits set in sk
+	big    int32 // index into finder.big (a 2048-bit sketch) or -1
+	bign   int32 // bits set in the big sketch
 	rep    int32 // first unit with the same key (itself for representatives)
+}
+
+// bigSketchRunes: units at least this long also get a 2048-bit sketch, so
+// that the prefilter still rejects unrelated paragraphs.
+const bigSketchRunes = 128
+
+type bigSketch [32]uint64
+
+func bigCommon(a, b *bigSketch) int {
+	n := 0
+	for i := range a {
+		n += popcount(a[i] & b[i])
+	}
+	return n
 }
 
 type finder struct {
@@ -159,6 +176,9 @@ type finder struct {
 	pairs []Pair
 	uf    *UnionFind
 	sets  map[int][]uint64
+	big   []bigSketch
+	// memoised maxEdits per length, for EditSim and Containment
+	editK, contK []int16
 }
 
 func (f *finder) key(i int) []rune { return f.keys[f.du[i].k0:f.du[i].k1] }
@@ -221,6 +241,16 @@ func (f *finder) run() Repeats {
 			}
 		}
 		d.sk = NewSketch(key)
+		d.skn = int32(d.sk.Count())
+		d.big = -1
+		if len(key) >= bigSketchRunes {
+			d.big = int32(len(f.big))
+			f.big = append(f.big, bigSketch{})
+			fillSketch(f.big[d.big][:], key)
+			for _, w := range f.big[d.big] {
+				d.bign += int32(popcount(w))
+			}
+		}
 		if !opt.NoNumberVariants {
 			fk = AppendKey(fk[:0], u.Text, FoldDigitRuns|FoldHanNumerals)
 			d.fold = KeyHash(fk) ^ gseed
@@ -261,36 +291,36 @@ func (f *finder) pairwise(reps []int) {
 		for float64(f.du[byLen[lo]].k1-f.du[byLen[lo]].k0) < ratio*lj {
 			lo++
 		}
+		gj := f.units[j].Group
 		for _, i := range byLen[lo:jj] {
-			a, b := min(i, j), max(i, j)
-			f.check(a, b)
+			if f.opt.SameGroup && f.units[i].Group != gj {
+				continue
+			}
+			f.check(min(i, j), max(i, j))
 		}
 	}
 }
 
-// lsh generates candidates with a K=128 MinHash over character bigrams
-// (Latin trigrams) in 42 bands of 3 rows: short sentences with 10 % edits
-// keep a bigram Jaccard of only about 0.5, and 1−(1−J³)⁴² is 0.99 there and
-// still 0.94 at J = 0.4. Bands go into one open-addressed table in document
-// order; each unit is checked against the earlier units of its buckets.
+// lsh generates candidates with a 64-value MinHash over character bigrams
+// (Latin trigrams) in 21 bands of 3 rows: short sentences with 10 % edits
+// keep a bigram Jaccard of only about 0.55–0.65, and 1−(1−J³)²¹ is 0.94 at
+// J = 0.5 and 0.99 at 0.6. (42 bands would lift J = 0.4 from 0.75 to 0.94
+// but double both the sketch cost, which dominates, and the candidates.) Each band is joined in its own small hash table
+// (cache-resident even for 10 MB documents); the candidate pairs of all
+// bands are then sorted, de-duplicated and checked in order.
+// lshShingling uses one n for every length: with 2-grams under 20 runes
+// and 3-grams above, a sentence and its copy on the other side of the
+// boundary would share no shingle at all.
+var lshShingling = Shingling{Han: 2, HanShort: 2, ShortUnder: 1, Latin: 3}
+
 func (f *finder) lsh(reps []int) {
-	const bands, rows, maxChain = 42, 3, 64
-	sh := Shingling{Han: 2, HanShort: 2, ShortUnder: 1, Latin: 3}
-	size := 1
-	for size < 2*bands*len(reps) {
-		size <<= 1
-	}
-	mask := uint64(size - 1)
-	slots := make([]int32, size) // entry+1, 0 = empty
-	entKey := make([]uint64, 0, bands*len(reps))
-	entUnit := make([]int32, 0, bands*len(reps))
-	entNext := make([]int32, 0, bands*len(reps)) // entry+1 of the next older entry
-	stamp := make([]int32, len(f.units))
-	for i := range stamp {
-		stamp[i] = -1
-	}
+	const bands, rows, maxChain = 21, 3, 64
+	sh := lshShingling
+	var units []int32
+	var keys []uint64 // band-major: keys[b*len(units)+i]
 	var sig Signature
 	var hs, bk []uint64
+	var perUnit [][bands]uint64
 	for _, u := range reps {
 		key := f.key(u)
 		if !sh.Eligible(key) {
@@ -298,28 +328,47 @@ func (f *finder) lsh(reps []int) {
 		}
 		hs = sh.Append(hs[:0], key)
 		sig.Reset()
-		sig.Add(hs)
+		sig.addFirst(hs, bands*rows+3)
 		bk = sig.BandKeys(bk[:0], bands, rows)
-		for _, k := range bk {
-			s := splitmix64(k) & mask
-			for slots[s] != 0 && entKey[slots[s]-1] != k {
+		units = append(units, int32(u))
+		perUnit = append(perUnit, [bands]uint64(bk))
+	}
+	n := len(units)
+	keys = make([]uint64, bands*n)
+	for i := range perUnit {
+		for b := range bands {
+			keys[b*n+i] = perUnit[i][b]
+		}
+	}
+	perUnit = nil
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	mask := uint64(size - 1)
+	slots := make([]int32, size) // entry+1, 0 = empty
+	next := make([]int32, n)     // entry+1 of the previous entry with the same key
+	var cand []uint64
+	for b := range bands {
+		clear(slots)
+		bkeys := keys[b*n : (b+1)*n]
+		for i, k := range bkeys {
+			s := (k * 0x9E3779B97F4A7C15) >> 20 & mask
+			for slots[s] != 0 && bkeys[slots[s]-1] != k {
 				s = (s + 1) & mask
 			}
 			chain := 0
-			for e := slots[s]; e != 0 && chain < maxChain; e = entNext[e-1] {
-				v := int(entUnit[e-1])
+			for e := slots[s]; e != 0 && chain < maxChain; e = next[e-1] {
 				chain++
-				if stamp[v] == int32(u) {
-					continue
-				}
-				stamp[v] = int32(u)
-				f.check(v, u)
+				cand = append(cand, uint64(e-1)<<32|uint64(i))
 			}
-			entKey = append(entKey, k)
-			entUnit = append(entUnit, int32(u))
-			entNext = append(entNext, slots[s])
-			slots[s] = int32(len(entKey))
+			next[i] = slots[s]
+			slots[s] = int32(i + 1)
 		}
+	}
+	cand = radixSortUnique(cand)
+	for _, c := range cand {
+		f.check(int(units[c>>32]), int(units[uint32(c)]))
 	}
 }
 
@@ -343,7 +392,55 @@ func (f *finder) check(a, b int) {
 func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
 	opt := &f.opt
 	la, lb := len(ka), len(kb)
-	if MayReachEditSim(la, lb, &da.sk, &db.sk, opt.EditSim) {
+	ratio := LengthRatio(la, lb)
+	aShort := la <= lb
+	ls := min(la, lb)
+	// Bits of one bigram sketch missing from the other: every edit clears at
+	// most two, so each test has a sound bound on them. Work out the bounds
+	// first, then count with an early exit.
+	const off = -1
+	editK, contK := off, off
+	if ratio >= opt.EditSim {
+		editK = 2 * f.maxEdits(&f.editK, max(la, lb), opt.EditSim)
+	}
+	if 2*ls >= max(la, lb) {
+		ds := da
+		if !aShort {
+			ds = db
+		}
+		if f.containable(ds) {
+			contK = 2 * f.maxEdits(&f.contK, ls, opt.Containment)
+		}
+	}
+	jacA, jacB := off, off
+	if t := opt.Jaccard; t > 0 && ratio >= t {
+		jacA, jacB = int(2*(1-t)*float64(la)), int(2*(1-t)*float64(lb))
+	}
+	limA, limB := max(editK, jacA), max(editK, jacB)
+	if contK != off {
+		// Containment bounds only the shorter side.
+		if aShort {
+			limA, limB = max(limA, contK), 1<<30
+		} else {
+			limA, limB = 1<<30, max(limB, contK)
+		}
+	}
+	if limA < 0 || limB < 0 {
+		return 0, false
+	}
+	c := da.sk.Common(&db.sk)
+	xa, xb := int(da.skn)-c, int(db.skn)-c
+	if xa > limA || xb > limB {
+		return 0, false
+	}
+	if da.big >= 0 && db.big >= 0 {
+		c = bigCommon(&f.big[da.big], &f.big[db.big])
+		xa, xb = int(da.bign)-c, int(db.bign)-c
+		if xa > limA || xb > limB {
+			return 0, false
+		}
+	}
+	if editK != off && xa <= editK && xb <= editK {
 		if _, ok := f.cmp.EditSimilarityAtLeast(ka, kb, opt.EditSim); ok {
 			if la != lb {
 				if _, ok := f.cmp.InfixContainmentAtLeast(ka, kb, opt.ContainedAt); ok {
@@ -354,30 +451,41 @@ func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
 		}
 	}
 	// Containment: the shorter unit found, up to a few edits, as one stretch
-	// of a longer one at most twice its length.
-	ks, kl, ds, dl := ka, kb, da, db
-	if la > lb {
-		ks, kl, ds, dl = kb, ka, db, da
+	// of a longer one at most twice its length. A stretch within k edits of
+	// the shorter key shares all but 2k of its bigram bits.
+	ks, kl, xs := ka, kb, xa
+	if !aShort {
+		ks, kl, xs = kb, ka, xb
 	}
-	if 2*len(ks) >= len(kl) && f.containable(ds) {
-		// Sketch bound: a stretch within k edits of the shorter key shares
-		// all but 2k of its bigram bits.
-		k := maxEdits(len(ks), opt.Containment)
-		if ds.sk.Count()-ds.sk.Common(&dl.sk) <= 2*k {
-			if c, ok := f.cmp.InfixContainmentAtLeast(ks, kl, opt.Containment); ok {
-				if len(ks) < len(kl) && c >= opt.ContainedAt {
-					return Contained, true
-				}
-				return Near, true
+	if contK != off && xs <= contK {
+		if c, ok := f.cmp.InfixContainmentAtLeast(ks, kl, opt.Containment); ok {
+			if len(ks) < len(kl) && c >= opt.ContainedAt {
+				return Contained, true
 			}
+			return Near, true
 		}
 	}
-	if opt.Jaccard > 0 && LengthRatio(la, lb) >= opt.Jaccard {
+	// Jaccard ≥ t of 3-gram sets allows at most (1−t)·|A| trigrams of A
+	// outside B, which clear at most twice as many bigram bits.
+	if jacA != off && xa <= jacA && xb <= jacB {
 		if Jaccard(f.shingles(ka, da), f.shingles(kb, db)) >= opt.Jaccard {
 			return Near, true
 		}
 	}
 	return 0, false
+}
+
+// maxEdits memoises maxEdits(n, t) per length for one threshold.
+func (f *finder) maxEdits(memo *[]int16, n int, t float64) int {
+	m := *memo
+	if n >= len(m) {
+		m = append(m, make([]int16, n+1-len(m))...)
+		*memo = m
+	}
+	if m[n] == 0 {
+		m[n] = int16(maxEdits(n, t) + 1)
+	}
+	return int(m[n] - 1)
 }
 
 // containable: the shorter unit is long enough for a containment match.
@@ -443,4 +551,41 @@ func (f *finder) groupKeeper(s []int) int {
 		}
 	}
 	return k
+}
+
+
+
+// radixSortUnique sorts pair codes (two 32-bit unit positions) with an LSD
+// radix sort on 16-bit digits — several times faster than a comparison
+// sort on the millions of candidates of a 10 MB document — and drops
+// duplicates.
+func radixSortUnique(a []uint64) []uint64 {
+	if len(a) < 256 {
+		slices.Sort(a)
+		return slices.Compact(a)
+	}
+	var top uint64
+	for _, x := range a {
+		top |= x
+	}
+	tmp := make([]uint64, len(a))
+	var count [1 << 16]int
+	for shift := uint(0); shift < 64 && top>>shift != 0; shift += 16 {
+		clear(count[:])
+		for _, x := range a {
+			count[x>>shift&0xFFFF]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, x := range a {
+			d := x >> shift & 0xFFFF
+			tmp[count[d]] = x
+			count[d]++
+		}
+		a, tmp = tmp, a
+	}
+	return slices.Compact(a)
 }

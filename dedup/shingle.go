@@ -158,12 +158,20 @@ type Sketch [8]uint64
 // NewSketch builds the bigram sketch of key (empty for keys under 2 runes).
 func NewSketch(key []rune) Sketch {
 	var s Sketch
+	fillSketch(s[:], key)
+	return s
+}
+
+// fillSketch sets the bigram bits of key in words, a power-of-two number of
+// 64-bit words. Long units get wider sketches (see bigSketch) because 512
+// bits saturate past about 150 bigrams.
+func fillSketch(words []uint64, key []rune) {
+	shift := 32 - uint(bitsLen(uint(len(words)*64))-1)
 	for i := 1; i < len(key); i++ {
 		h := (uint32(key[i-1])*0x9E3779B1 ^ uint32(key[i])*0x85EBCA77) * 0xC2B2AE3D
-		h >>= 23 // 9 bits
-		s[h>>6] |= 1 << (h & 63)
+		h >>= shift
+		words[h>>6] |= 1 << (h & 63)
 	}
-	return s
 }
 
 // Count is the number of bits set.

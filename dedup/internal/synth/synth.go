@@ -243,3 +243,36 @@ func (g *Gen) Sentence() string {
 // Intn exposes the generator's random source for callers that need more
 // choices from the same stream.
 func (g *Gen) Intn(n int) int { return g.rng.IntN(n) }
+
+// Document returns about nbytes of pseudo-Chinese prose as sentences with
+// their paragraph numbers (3–7 sentences a paragraph). A share repeat of
+// the sentences are copies of an earlier one — exact, with a prefix, or
+// with 5 % of the characters substituted — the rest are fresh Markov
+// sentences.
+func (g *Gen) Document(nbytes int, repeat float64) (sentences []string, para []int) {
+	size, p, left := 0, 0, 3+g.rng.IntN(5)
+	for size < nbytes {
+		var s string
+		if len(sentences) > 0 && g.rng.Float64() < repeat {
+			src := sentences[g.rng.IntN(len(sentences))]
+			switch g.rng.IntN(3) {
+			case 0:
+				s = src
+			case 1:
+				s = g.Apply(src, Mutation{Op: Prefix})
+			default:
+				s = g.Apply(src, Mutation{Op: Subst, Rate: 0.05})
+			}
+		} else {
+			s = g.Sentence()
+		}
+		sentences = append(sentences, s)
+		para = append(para, p)
+		size += len(s)
+		if left--; left == 0 {
+			p++
+			left = 3 + g.rng.IntN(5)
+		}
+	}
+	return sentences, para
+}
