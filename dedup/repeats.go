@@ -553,8 +553,6 @@ func (f *finder) groupKeeper(s []int) int {
 	return k
 }
 
-
-
 // radixSortUnique sorts pair codes (two 32-bit unit positions) with an LSD
 // radix sort on 16-bit digits — several times faster than a comparison
 // sort on the millions of candidates of a 10 MB document — and drops
