@@ -273,9 +273,12 @@ func smallInt(v zhnum.Value) (int, bool) {
 func reverseGloss(bf *blockFigures, f *figure) (definition, bool) {
 	text := bf.text
 	fl := f.q.Num.Flags
-	if f.q.Prefix != zhnum.NoPrefix || fl&(zhnum.Magnitude|zhnum.Sci) == 0 || fl&(zhnum.Percent|zhnum.Approx) != 0 || f.code() {
+	if f.q.Prefix != zhnum.NoPrefix || fl&(zhnum.Percent|zhnum.Approx|zhnum.Digitwise) != 0 || f.code() {
 		return definition{}, false
 	}
+	// A plain figure (1000次) is a reading only of a prefixed quantity with
+	// a unit (1kFLOPS), not of a bare 1K.
+	plain := fl&(zhnum.Magnitude|zhnum.Sci) == 0
 	j := f.end
 	// unit words between the reading and the bracket: 次浮点运算
 	for n := 0; n < 8 && j < len(text); n++ {
@@ -297,7 +300,7 @@ func reverseGloss(bf *blockFigures, f *figure) (definition, bool) {
 	if n == 0 || q.Prefix == zhnum.NoPrefix || q.Num.Flags&(zhnum.Percent|zhnum.Approx) != 0 {
 		return definition{}, false
 	}
-	if q.Unit == "" && q.Prefix <= zhnum.Giga && !q.Num.Value.Equal(zhnum.Int(1)) {
+	if q.Unit == "" && (plain || q.Prefix <= zhnum.Giga && !q.Num.Value.Equal(zhnum.Int(1))) {
 		return definition{}, false
 	}
 	if closeBracket(text, skipSpace(text, k+n)) == 0 {

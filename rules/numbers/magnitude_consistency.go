@@ -25,8 +25,9 @@ energy (Wh), data (B, 字节, bit) and frequency (Hz) — written in different
 notations (different SI prefixes, or a prefix against 万/亿) in different
 sentences. When their digits agree and their values differ by an exact
 power of ten, the later one is reported with the earlier one as related
-information. Figures of different years (2023年 … 2025年) are different
-quantities and are not compared; definitions (1E=…) are left to
+information. Figures of different years (截至2023年… 到2025年…, the last
+year named before each figure) are different quantities and are not
+compared; definitions (1E=…) are left to
 magnitude-definition.
 
 There is no fix: either statement may be the wrong one. Basis: the SI
@@ -57,7 +58,7 @@ type statement struct {
 	bf   *blockFigures
 	f    *figure
 	dim  int
-	year string // the year of the sentence (2023年), "" when none or several
+	year string // the last year named before it (2023年), "" when none
 	sent int    // sentence start, to keep conversions in one sentence apart
 }
 
@@ -65,11 +66,17 @@ func runMagnitudeConsistency(p *lint.Pass) error {
 	definitions(p.Doc)
 	var stmts []statement
 	bfs := figures(p.Doc)
+	year := "" // the last year named so far: the time a statement is about
 	for bi := range bfs {
 		bf := &bfs[bi]
 		for i := range bf.figs {
 			f := &bf.figs[i]
+			if y := yearOf(bf.text, f); y != "" {
+				year = y
+				continue
+			}
 			if st, ok := asStatement(bf, f); ok {
+				st.year = year
 				stmts = append(stmts, st)
 			}
 		}
@@ -148,25 +155,24 @@ func asStatement(bf *blockFigures, f *figure) (statement, bool) {
 	if dim == dimNone {
 		return statement{}, false
 	}
-	return statement{bf: bf, f: f, dim: dim, year: sentenceYear(sent), sent: s}, true
+	return statement{bf: bf, f: f, dim: dim, sent: s}, true
 }
 
-// sentenceYear returns the one year (19xx年, 20xx年) a sentence names, or
-// "" when it names none or several.
-func sentenceYear(s string) string {
-	year := ""
-	for i := 0; i+4 < len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
-			(i == 0 || !isDigit(s[i-1])) && (strings.HasPrefix(s[i+4:], "年") || strings.HasPrefix(s[i+4:], "—") || strings.HasPrefix(s[i+4:], "-")) {
-			y := s[i : i+4]
-			if year != "" && year != y {
-				return ""
-			}
-			year = y
-			i += 3
-		}
+// yearOf returns the year figure f names (2023 in 2023年, 2025 in
+// 2021—2025年, 二〇二三年), or "".
+func yearOf(text string, f *figure) string {
+	fl := f.q.Num.Flags
+	if fl&(zhnum.Arabic|zhnum.Digitwise) == 0 || fl&(zhnum.Decimal|zhnum.Grouped|zhnum.Percent) != 0 || f.q.Prefix != zhnum.NoPrefix {
+		return ""
 	}
-	return year
+	num := f.num(text)
+	if fl&zhnum.Arabic != 0 && len(num) != 4 {
+		return ""
+	}
+	if !strings.HasPrefix(text[f.end:], "年") && prefixAt(text, f.end, "—", "-", "～", "至", "到") == 0 {
+		return ""
+	}
+	return f.q.Num.Value.String()
 }
 
 func isDigit(c byte) bool { return c-'0' <= 9 }

@@ -55,6 +55,7 @@ func runNumberForm(p *lint.Pass) error {
 	for bi := range bfs {
 		bf := &bfs[bi]
 		text := bf.text
+		named := 0 // end of the last fixed name reported
 		for i := range bf.figs {
 			f := &bf.figs[i]
 			fl := f.q.Num.Flags
@@ -65,7 +66,9 @@ func runNumberForm(p *lint.Pass) error {
 				oddZero(p, bf, f)
 			}
 			if fl&zhnum.Arabic != 0 && fl&zhnum.Fullwidth == 0 {
-				fixedName(p, bf, i)
+				if bf.figs[i].start >= named {
+					named = max(named, fixedName(p, bf, i))
+				}
 				fullwidthComma(p, bf, f, grouping.grouped > 0)
 				grouping.check(p, bf, f)
 			}
@@ -161,26 +164,22 @@ func oddZero(p *lint.Pass, bf *blockFigures, f *figure) {
 var fixedNameWords = []string{"中全会", "全会", "次会议", "次全体会议", "次代表大会", "次党代会", "届全国人大", "届全国政协", "届人大", "届政协", "届中央", "届党代会", "届全国人民代表大会", "届全国委员会"}
 
 // fixedName: 20届3中全会 → 二十届三中全会, 党的20大 → 党的二十大. It looks
-// at figure i and the Arabic figures after it up to the end of the name.
-func fixedName(p *lint.Pass, bf *blockFigures, i int) {
+// at figure i and the Arabic figures after it up to the end of the name,
+// and returns the end of the name it reported (0: none).
+func fixedName(p *lint.Pass, bf *blockFigures, i int) int {
 	text := bf.text
 	f := &bf.figs[i]
 	if f.q.Num.Flags&(zhnum.Decimal|zhnum.Grouped|zhnum.Magnitude|zhnum.Percent) != 0 || f.q.Prefix != zhnum.NoPrefix || f.code() {
-		return
-	}
-	// Only the first Arabic figure of a name starts it.
-	if i > 0 {
-		g := &bf.figs[i-1]
-		if g.end >= f.start-9 && isSessionPart(text, g) {
-			return
-		}
+		return 0
 	}
 	end := -1
+	from := f.start // where the reported name starts
 	var parts []*figure
 	switch {
 	case strings.HasSuffix(text[:f.start], "党的") && strings.HasPrefix(text[f.numEnd:], "大"):
 		end = f.numEnd + len("大")
 		parts = []*figure{f}
+		from = f.start - len("党的")
 	case prefixAt(text, f.numEnd, "届", "中全会") > 0:
 		parts = []*figure{f}
 		end = sessionEnd(text, f)
@@ -196,17 +195,17 @@ func fixedName(p *lint.Pass, bf *blockFigures, i int) {
 			end = sessionEnd(text, g)
 		}
 		if !namesBody(text[f.start:end] + followingWords(text, end)) {
-			return
+			return 0
 		}
 	default:
-		return
+		return 0
 	}
 	var sb strings.Builder
-	last := f.start
+	last := from
 	for _, g := range parts {
 		n, ok := smallIntFig(g)
 		if !ok {
-			return
+			return 0
 		}
 		sb.WriteString(text[last:g.start])
 		sb.WriteString(zhInt(n))
@@ -214,11 +213,12 @@ func fixedName(p *lint.Pass, bf *blockFigures, i int) {
 	}
 	sb.WriteString(text[last:end])
 	fix := sb.String()
-	name := text[f.start:end]
-	reportForm(p, bf.b, f.start, end,
+	name := text[from:end]
+	reportForm(p, bf.b, from, end,
 		fmt.Sprintf("fixed names of sessions and congresses take Chinese numerals: %s → %s", name, fix),
 		fmt.Sprintf("会议届次等固定名称应使用汉字数字：%s应写作%s", name, fix),
 		fix, false)
+	return end
 }
 
 // isSessionPart: an Arabic figure followed by 届, 中全会, 次会议 or 大会.

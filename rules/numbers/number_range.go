@@ -59,7 +59,7 @@ type numRange struct {
 	a, b        *figure
 	conn        string
 	connAt      int
-	chineseUnit bool // a Han unit follows the second value (3-5年)
+	unit bool // a Han unit or % follows the second value (3-5年, 5-10%)
 }
 
 func runNumberRange(p *lint.Pass) error {
@@ -91,7 +91,7 @@ func runNumberRange(p *lint.Pass) error {
 		text := r.bf.text
 		pr := r.bf.b.Prose()
 		suffix := droppedSuffix(r, text)
-		mixed := asciiConnector(r.conn) && r.chineseUnit && nativeN > 0 && nativeN >= ascii
+		mixed := asciiConnector(r.conn) && r.unit && nativeN > 0 && nativeN >= ascii
 		if suffix == "" && !mixed {
 			continue
 		}
@@ -171,7 +171,7 @@ func rangeAt(bf *blockFigures, i int) (numRange, bool) {
 			return numRange{}, false
 		}
 	}
-	if leadingZero(a.num(text)) || leadingZero(b.num(text)) || len(b.num(text)) >= 7 || len(a.num(text)) >= 7 {
+	if leadingZero(a.num(text)) || leadingZero(b.num(text)) || digitCount(b.num(text)) >= 7 || digitCount(a.num(text)) >= 7 {
 		return numRange{}, false
 	}
 	// Ordinals (第3—4类) and scores (以3-2击败).
@@ -181,12 +181,22 @@ func rangeAt(bf *blockFigures, i int) (numRange, bool) {
 	if prefixAt(text, b.end, "击败", "战胜", "获胜", "胜", "负", "落败", "告负", "取胜", "险胜", "力克", "不敌", "输", "赢", "逆转", "的比分", "比") > 0 {
 		return numRange{}, false
 	}
-	r := numRange{bf: bf, a: a, b: b, conn: conn, connAt: j}
-	if b.end < len(text) {
+	r := numRange{bf: bf, a: a, b: b, conn: conn, connAt: j, unit: b.q.Num.Flags&(zhnum.Percent|zhnum.Permille) != 0}
+	if b.end < len(text) && !r.unit {
 		c, _ := zh.DecodeRune(text, b.end)
-		r.chineseUnit = zh.IsHan(c) && b.q.Num.Flags&(zhnum.Percent|zhnum.Permille) == 0
+		r.unit = zh.IsHan(c)
 	}
 	return r, true
+}
+
+func digitCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 func leadingZero(s string) bool { return len(s) > 1 && s[0] == '0' && s[1] != '.' }

@@ -86,7 +86,8 @@ func scanFigures(doc *lint.Document) []blockFigures {
 			}
 			i += n
 		}
-		if len(figs) > 0 {
+		// A block without figures may still define a unit: EFLOPS = 每秒百亿亿次.
+		if len(figs) > 0 || hasBareUnit(text) {
 			out = append(out, blockFigures{b: b, text: text, figs: figs})
 		}
 	}
