@@ -55,11 +55,11 @@ var connectors = []string{"～", "〜", "—", "–", "－", "~", "-", "至"}
 func asciiConnector(c string) bool { return c == "-" || c == "~" || c == "－" }
 
 type numRange struct {
-	bf          *blockFigures
-	a, b        *figure
-	conn        string
-	connAt      int
-	unit bool // a Han unit or % follows the second value (3-5年, 5-10%)
+	bf     *blockFigures
+	a, b   *figure
+	conn   string
+	connAt int
+	unit   bool // a Han unit or % follows the second value (3-5年, 5-10%)
 }
 
 func runNumberRange(p *lint.Pass) error {
