@@ -32,7 +32,8 @@ import (
 //     jieba's dictionary, a large independent corpus) reads the text at
 //     least minWordMargin better when the break is removed (今|后, 建|设);
 //   - the first half ends with a comma or an enumeration comma (，、),
-//     except in a run of short list lines (委员长，/ 副委员长若干人，);
+//     except in a run of short comma-ended list lines (委员长，/
+//     副委员长若干人，/ 秘书长，);
 //   - a number is cut from its digits or its unit (GB/T 15835 §5.1: an
 //     Arabic-numeral value must not be broken across lines: 2027|年; the
 //     same for ordinals: 第一百三|十四条).
@@ -45,6 +46,9 @@ import (
 //   - the first half ends with a function character that cannot end a
 //     sentence (的 所 和 与 及 在 对 把 将 被 从 向 都 也 不 …), or the
 //     second starts with one that cannot begin one (的 了 们 以及 或者);
+//   - the next paragraph is one or two characters and a final mark (铎。);
+//   - page furniture (a page number, a running header) stands between a
+//     paragraph whose last sentence is unfinished and one that ends;
 //   - English: the next paragraph starts with a lower-case word.
 //
 // A caption-like paragraph between the halves (intruding-caption) needs
@@ -169,6 +173,12 @@ func computeAnalysis(doc *lint.Document) *analysis {
 		case ev.reason != "" && ev.reason != "weak":
 		case caption >= 0 && ev.reason == "weak" && (blankRun(a, caption, j) || !titleLike(ai.text)):
 			sp.Reason = "caption"
+		case caption < 0 && len(between) > 0 && ev.reason == "weak" && strings.ContainsAny(ai.text, "。！？") && ended(bj.text):
+			// Prose whose last sentence is unfinished, a page number or
+			// running header, and a paragraph that goes on: the page broke
+			// inside the paragraph. (Names and notes without a final mark
+			// hold no complete sentence.)
+			sp.Reason = "prose"
 		default:
 			continue
 		}
@@ -225,7 +235,7 @@ func evidence(a *analysis, i, j int) splitEvidence {
 		if m := breakMargin(A, B); m >= minWordMargin {
 			return splitEvidence{strong: true, reason: "word", word: brokenWord(A, B)}
 		}
-		if isFunctionChar(last) || boundStart(B) {
+		if isFunctionChar(last) || boundStart(B) || tinySentence(B) {
 			return splitEvidence{reason: "function"}
 		}
 		if ended(B) && unfinishedProse(A) || shortSentence(B) && longSentence(A) {
@@ -314,16 +324,15 @@ func shortSentence(s string) bool {
 // not a cut.
 func listLike(a *analysis, i, j int) bool {
 	const short = 12
-	if a.blocks[i].runes > short {
-		return false
+	A := a.blocks[i].text
+	if a.blocks[i].runes > short || !strings.HasSuffix(A, "，") || strings.ContainsAny(strings.TrimSuffix(A, "，"), "，、；。") {
+		return false // 、 ends no list item; 电影、/ 小说、动画等。 is a cut
 	}
-	if a.blocks[j].runes <= short {
-		return true
+	item := func(k int) bool {
+		t := a.blocks[k].text
+		return a.blocks[k].runes <= short && (strings.HasSuffix(t, "，") || strings.HasSuffix(t, "。"))
 	}
-	if i > 0 && a.blocks[i-1].runes <= short && !ended(a.blocks[i-1].text) {
-		return true
-	}
-	return false
+	return item(j) || i > 0 && item(i-1) && strings.HasSuffix(a.blocks[i-1].text, "，")
 }
 
 // titleLike: a short line without punctuation, the shape of titles,
@@ -625,7 +634,24 @@ func isUnit(r rune) bool {
 // isFunctionChar: characters that cannot end a Chinese sentence: the
 // structural particles 的 之 所, conjunctions, prepositions and adverbs.
 func isFunctionChar(r rune) bool {
-	return strings.ContainsRune("的之所和与及或并而且在对把将被从向为以于由按据经跟同让使都就才也还又再更最很不没未非", r)
+	return strings.ContainsRune("的之所和与及或并而且在对把将被从向为以于由按据经跟同让使都就才也还又再更最很不没未非另各每某副", r)
+}
+
+// tinySentence: a paragraph of one or two characters and a final mark
+// (铎。): no paragraph is that short.
+func tinySentence(s string) bool {
+	if len(s) > 12 || !ended(s) {
+		return false
+	}
+	n := 0
+	for _, r := range s {
+		if !lint.IsHan(r) {
+			break
+		}
+		n++
+	}
+	r, _ := utf8.DecodeRuneInString(s[n*3:])
+	return n >= 1 && n <= 2 && strings.ContainsRune("。！？", r)
 }
 
 // ordinalTail: the text ends with Chinese numerals after 第 or digits
