@@ -206,9 +206,10 @@ func Read(data []byte) (*Document, error) {
 }
 
 type reader struct {
-	byName map[string]*zip.File
-	doc    *Document
-	read_  uint64
+	byName   map[string]*zip.File
+	doc      *Document
+	inflated    uint64
+	relCache map[string][]relationship
 }
 
 func (r *reader) file(name string) *zip.File {
@@ -230,11 +231,38 @@ func (r *reader) read(f *zip.File) ([]byte, error) {
 	if len(b) > MaxPartSize {
 		return nil, fmt.Errorf("%w: %s is over %d MiB uncompressed", ErrTooLarge, f.Name, MaxPartSize>>20)
 	}
-	r.read_ += uint64(len(b))
-	if r.read_ > MaxTotalSize {
+	r.inflated += uint64(len(b))
+	if r.inflated > MaxTotalSize {
 		return nil, fmt.Errorf("%w: over %d MiB uncompressed", ErrTooLarge, MaxTotalSize>>20)
 	}
 	return b, nil
+}
+
+// relationship is one entry of a .rels part.
+type relationship struct {
+	Type   string `xml:"Type,attr"`
+	Target string `xml:"Target,attr"`
+	Mode   string `xml:"TargetMode,attr"`
+}
+
+// rels parses a relationships part once; broken or missing parts give nil.
+func (r *reader) rels(name string) []relationship {
+	if got, ok := r.relCache[name]; ok {
+		return got
+	}
+	var parsed struct {
+		Rel []relationship `xml:"Relationship"`
+	}
+	if f := r.file(name); f != nil {
+		if b, err := r.read(f); err == nil && xml.Unmarshal(b, &parsed) != nil {
+			parsed.Rel = nil
+		}
+	}
+	if r.relCache == nil {
+		r.relCache = map[string][]relationship{}
+	}
+	r.relCache[name] = parsed.Rel
+	return parsed.Rel
 }
 
 // target finds the first relationship in relsPart whose type ends with
@@ -242,25 +270,7 @@ func (r *reader) read(f *zip.File) ([]byte, error) {
 // missing relationship parts fall back to the conventional names, which is
 // what nearly every producer uses anyway.
 func (r *reader) target(relsPart, dir, typeSuffix, def string) string {
-	f := r.file(relsPart)
-	if f == nil {
-		return def
-	}
-	b, err := r.read(f)
-	if err != nil {
-		return def
-	}
-	var rels struct {
-		Rel []struct {
-			Type   string `xml:"Type,attr"`
-			Target string `xml:"Target,attr"`
-			Mode   string `xml:"TargetMode,attr"`
-		} `xml:"Relationship"`
-	}
-	if xml.Unmarshal(b, &rels) != nil {
-		return def
-	}
-	for _, rel := range rels.Rel {
+	for _, rel := range r.rels(relsPart) {
 		if !strings.HasSuffix(rel.Type, typeSuffix) || strings.EqualFold(rel.Mode, "External") || rel.Target == "" {
 			continue
 		}
