@@ -208,7 +208,7 @@ func Read(data []byte) (*Document, error) {
 type reader struct {
 	byName   map[string]*zip.File
 	doc      *Document
-	inflated    uint64
+	inflated uint64
 	relCache map[string][]relationship
 }
 
