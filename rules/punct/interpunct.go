@@ -8,7 +8,7 @@ import (
 // Interpunct reports look-alikes of the 间隔号 · between parts of a name.
 var Interpunct = &lint.Rule{
 	ID:        "interpunct",
-	Summary:   "look-alikes ・ • ‧ ． between parts of a name instead of the interpunct ·",
+	Summary:   "look-alikes ・ • ‧ ． between parts of a name or date instead of the interpunct ·",
 	SummaryZh: "人名、译名中的间隔号误用“・”“•”“‧”“．”",
 	Doc: `The 间隔号 that separates the parts of transliterated and ethnic-minority
 names (尔肯江·吐拉洪, 列夫·托尔斯泰) is the middle dot · U+00B7 (GB/T 15834-2011
@@ -16,11 +16,13 @@ names (尔肯江·吐拉洪, 列夫·托尔斯泰) is the middle dot · U+00B7 (
 and web pages give the bullet • (U+2022) or the hyphenation point ‧ (U+2027),
 and some fonts make the full-width full stop ． look alike.
 
-The safe fix writes ·. Only a mark with Han characters on both sides is
-touched: bullets that start a list item, a full-width full stop after a
-Latin initial (Ｂ．盖茨, as clreq prescribes) or after a Chinese enumerator
-(一．总则) are left alone, and ． is not touched at all in a document that
-uses it as its full stop (as some science texts do).`,
+The same mark separates month and day in the names of events (“9·11”).
+
+The safe fix writes ·. Only a mark between Han characters, or between the
+digits of a date in quotes, is touched: bullets that start a list item, a
+full-width full stop after a Latin initial (Ｂ．盖茨, as clreq prescribes) or
+after a Chinese enumerator (一．总则) are left alone, and ． is not touched at
+all in a document that uses it as its full stop (as some science texts do).`,
 	Category: "punctuation",
 	Severity: lint.Warning,
 	Default:  true,
@@ -56,7 +58,7 @@ func runInterpunct(p *lint.Pass) error {
 			off := int(m.off)
 			end := off + runeLen(m.r)
 			b, a := prevRune(t, off), nextRune(t, end)
-			if !zh.IsHan(b) || !zh.IsHan(a) {
+			if !(zh.IsHan(b) && zh.IsHan(a) || quotedDate(t, off, end)) {
 				continue
 			}
 			if m.r == '．' && (usesFullWidthStop(p.Doc) || enumeratorBefore(t, off)) {
@@ -75,6 +77,24 @@ func runInterpunct(p *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// quotedDate reports month and day of an event name in quotes, “9・11”
+// (GB/T 15834-2011 §4.14): digits on both sides of the mark and quotes
+// around them.
+func quotedDate(t string, off, end int) bool {
+	i := off
+	for i > 0 && zh.IsDigit(rune(t[i-1])) {
+		i--
+	}
+	j := end
+	for j < len(t) && zh.IsDigit(rune(t[j])) {
+		j++
+	}
+	if i == off || j == end || off-i > 2 || j-end > 2 {
+		return false
+	}
+	return prevRune(t, i) == '“' && nextRune(t, j) == '”'
 }
 
 // usesFullWidthStop reports whether the document uses ． as its full stop

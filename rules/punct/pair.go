@@ -224,8 +224,8 @@ func runPairs(p *lint.Pass) error {
 		m.reset()
 		last := i
 		for k := i; k >= 0; k = next[k] {
-			for _, pm := range per[k] {
-				m.feed(pm)
+			for idx := range per[k] {
+				m.feed(per[k], idx)
 			}
 			last = k
 		}
@@ -492,7 +492,9 @@ func (m *matcher) reset() {
 	m.crossed = m.crossed[:0]
 }
 
-func (m *matcher) feed(pm pmark) {
+// feed takes the mark ms[idx]; the rest of ms is the block's later marks.
+func (m *matcher) feed(ms []pmark, idx int) {
+	pm := ms[idx]
 	if pm.open {
 		m.stack = append(m.stack, pm)
 		return
@@ -527,7 +529,42 @@ func (m *matcher) feed(pm pmark) {
 			return
 		}
 	}
+	// A quote closed by the other quote mark (“…’), a bracket by another
+	// bracket (《…〉), when the opener's own partner does not follow.
+	if top >= 0 && !m.stack[top].soft && family(m.stack[top].kind) == family(pm.kind) && !closerFollows(ms[idx+1:], m.stack[top].kind) {
+		m.reportMismatch(m.stack[top], pm)
+		m.stack = m.stack[:top]
+		return
+	}
 	m.reportStray(pm)
+}
+
+// family groups quotes and brackets: a slip replaces a mark by one of its
+// own family.
+func family(k uint8) int {
+	switch k {
+	case kDouble, kSingle, kCorner, kWhiteCorner, kStraight:
+		return 0
+	}
+	return 1
+}
+
+func closerFollows(ms []pmark, kind uint8) bool {
+	for _, m := range ms {
+		if !m.open && m.kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *matcher) reportMismatch(o, cl pmark) {
+	m.p.Report(lint.Diagnostic{
+		Span:      m.span(o),
+		Message:   "opening " + string(o.r) + " is closed by " + string(cl.r) + "; expected " + string(partner(o.r)),
+		MessageZh: "“" + string(o.r) + "”与“" + string(cl.r) + "”不配对，应为“" + string(partner(o.r)) + "”",
+		Related:   []lint.Related{{Span: m.span(cl), Message: string(partner(o.r)) + " expected here"}},
+	})
 }
 
 func (m *matcher) finish(lastBlk int) {

@@ -30,6 +30,7 @@ func TestPairRelated(t *testing.T) {
 		{"要做到“学习‘贯彻”落实’相统一。\n", "‘", []string{"”", "’"}},
 		{"（工作安排》）。\n", "》", []string{"（"}},
 		{"工作安排》。\n", "》", nil},
+		{"深入推进“放管服’改革。\n", "“", []string{"’"}},
 	}
 	for _, c := range cases {
 		doc, diags := checkText(t, c.src, UnbalancedPair)
