@@ -62,6 +62,10 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 	if dir == "" {
 		dir, _ = os.Getwd()
 	}
+	gate, err := setupGates(dir, &f)
+	if err != nil {
+		return fail(env, err)
+	}
 	all := rules.All()
 	var cfg *lint.Config
 	if !f.noConfig {
@@ -149,6 +153,13 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 	}
 	res := runner.Run(ctx, files)
 	res.Errors = append(walkErrs, res.Errors...)
+	if f.writeBaseline != "" {
+		return writeBaselineAndReport(env, dir, f.writeBaseline, res)
+	}
+	stats, err := gate.apply(res)
+	if err != nil {
+		return fail(env, err)
+	}
 
 	out := env.Stdout
 	if useStdin && f.fix {
@@ -184,17 +195,13 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "draftlint: writing report: %v\n", err)
 		return ExitError
 	}
+	if !f.quiet {
+		stats.note(env, gate)
+	}
 	if len(res.Errors) > 0 {
 		return ExitError
 	}
-	for _, fr := range res.Files {
-		for _, d := range fr.Diagnostics {
-			if d.Severity >= failLevel {
-				return ExitFindings
-			}
-		}
-	}
-	return ExitOK
+	return exitStatus(res, failLevel, f.maxWarnings)
 }
 
 func checkHelp(env Env, fs interface{ FlagUsages() string }) int {

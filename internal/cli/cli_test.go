@@ -148,7 +148,7 @@ func gitApply(t *testing.T, diff string, orig []byte) []byte {
 // Each output format on a small fixture, compared with golden files.
 func TestFormatsGolden(t *testing.T) {
 	dir := sampleDir(t)
-	for _, format := range []string{"text", "json", "sarif", "github"} {
+	for _, format := range []string{"text", "json", "sarif", "github", "gitlab", "junit"} {
 		t.Run(format, func(t *testing.T) {
 			r := run(t, dir, "", "check", "--select", "halfwidth-punct,blank-lines", "-f", format, "small.txt")
 			if r.code != ExitFindings {
@@ -172,7 +172,7 @@ func TestFormatsGolden(t *testing.T) {
 			if out != string(want) {
 				t.Errorf("%s output differs from %s:\n%s", format, golden, out)
 			}
-			if format == "json" || format == "sarif" {
+			if format == "json" || format == "sarif" || format == "gitlab" {
 				var v any
 				if err := json.Unmarshal([]byte(out), &v); err != nil {
 					t.Errorf("not JSON: %v", err)

@@ -21,6 +21,12 @@ type checkFlags struct {
 	encoding          string
 	showVersion       bool
 	help              bool
+
+	// CI gates (gate.go, baseline.go, newfrom.go).
+	writeBaseline, baseline  string
+	newFromRev, newFromPatch string
+	maxWarnings              int
+	quiet                    bool
 }
 
 func (f *checkFlags) register(fs interface {
@@ -45,6 +51,12 @@ func (f *checkFlags) register(fs interface {
 	fs.StringVar(&f.lang, "lang", "both", "message language: en, zh, both")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "name (and format, by extension) of the text read from stdin")
 	fs.StringVar(&f.encoding, "encoding", "", "read files in this encoding instead of detecting it: "+strings.Join(textenc.Names(), ", "))
+	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit")
+	fs.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")
+	fs.StringVar(&f.newFromPatch, "new-from-patch", "", "report only findings on lines added by this unified diff")
+	fs.IntVarP(&f.maxWarnings, "max-warnings", "", -1, "exit 1 only when more than this many findings below error remain (errors always fail; -1: no limit)")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "report errors only; warnings and info neither show nor fail")
 	fs.BoolVar(&f.showVersion, "version", false, "print the version and exit")
 	fs.BoolVarP(&f.help, "help", "h", false, "show this help")
 }
