@@ -83,7 +83,7 @@ func runDunhaoClause(p *lint.Pass) error {
 					Span:      pr.SrcSpan(k, after),
 					Message:   "enumeration comma 、 between the clauses of " + c + "; use a comma ，",
 					MessageZh: "“" + c + "”连接的是分句，分句之间应使用逗号而非顿号",
-					Fixes:     fullFix(pr, k, after, "，", "use a comma", false),
+					Fixes:     fullFix(p, pr, k, after, "，", "use a comma", false),
 				})
 			}
 			next := strings.Index(text[after:], dunhao)

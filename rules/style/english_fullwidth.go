@@ -95,7 +95,7 @@ func runEnglishFullwidth(p *lint.Pass) error {
 				Span:      pr.SrcSpan(i, i+n),
 				Message:   "full-width " + string(r) + " in an English paragraph; use " + string(a),
 				MessageZh: "英文段落中使用了全角标点“" + string(r) + "”，应使用半角“" + string(a) + "”",
-				Fixes:     fullFix(pr, i, i+n, repl, "use "+string(a), true),
+				Fixes:     fullFix(p, pr, i, i+n, repl, "use "+string(a), true),
 			})
 			i += n
 		}

@@ -79,7 +79,7 @@ func runEnglishDoubleSpace(p *lint.Pass) error {
 				Span:      pr.SrcSpan(r.s, r.e),
 				Message:   "several spaces between words; use one",
 				MessageZh: "词间有多个空格，应只保留一个",
-				Fixes:     fullFix(pr, r.s, r.e, " ", "use one space", true),
+				Fixes:     fullFix(p, pr, r.s, r.e, " ", "use one space", true),
 			})
 		}
 	}
@@ -144,7 +144,7 @@ func runEnglishSpaceBeforePunct(p *lint.Pass) error {
 				Span:      pr.SrcSpan(s, i+1),
 				Message:   "space before " + string(c) + "; the mark follows the word directly",
 				MessageZh: "标点“" + string(c) + "”前不应有空格",
-				Fixes:     fullFix(pr, s, i, "", "remove the space", true),
+				Fixes:     fullFix(p, pr, s, i, "", "remove the space", true),
 			})
 		}
 	}

@@ -134,7 +134,7 @@ func runHeadingStyle(p *lint.Pass) error {
 			MessageZh: fmt.Sprintf("第%d级标题使用“%s”，而同级的其他%d个标题使用“%s”", h.b.Level, h.m.key, lm.count[major], major),
 		}
 		if h.m.symbol && isSymbolKey(major) {
-			d.Fixes = fullFix(pr, 0, h.m.size, major, "use "+major, false)
+			d.Fixes = fullFix(p, pr, 0, h.m.size, major, "use "+major, false)
 		}
 		p.Report(d)
 	}
@@ -152,7 +152,7 @@ func checkHeadingStop(p *lint.Pass, b *lint.Block, text string) {
 		Span:      pr.SrcSpan(s, len(t)),
 		Message:   "heading ends with a full stop 。",
 		MessageZh: "标题末尾不用句号",
-		Fixes:     fullFix(pr, s, len(t), "", "remove the full stop", false),
+		Fixes:     fullFix(p, pr, s, len(t), "", "remove the full stop", false),
 	})
 }
 

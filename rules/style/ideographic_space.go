@@ -92,7 +92,7 @@ func runIdeographicSpace(p *lint.Pass) error {
 					Span:      pr.SrcSpan(s, e),
 					Message:   "ideographic space indent at the start of a paragraph; leave indentation to the layout",
 					MessageZh: "段首使用全角空格缩进，缩进应交给排版处理",
-					Fixes:     fullFix(pr, s, e, "", "remove the indent", true),
+					Fixes:     fullFix(p, pr, s, e, "", "remove the indent", true),
 				})
 			default:
 				reportInnerSpace(p, b, pr, text, s, e)
@@ -128,13 +128,13 @@ func reportInnerSpace(p *lint.Pass, b *lint.Block, pr *lint.Prose, text string, 
 		repl = " " // two Latin words or numbers must stay apart
 	}
 	msg, msgZh := "ideographic space inside a sentence", "句中使用了全角空格"
-	fixes := fullFix(pr, s, e, repl, "remove the ideographic space", false)
+	fixes := fullFix(p, pr, s, e, repl, "remove the ideographic space", false)
 	if breakBefore(l) && strings.Count(text[s:e], ideoSpace) >= 2 {
 		msg = "ideographic spaces inside a paragraph, probably a flattened paragraph indent"
 		msgZh = "段落中间出现全角空格，可能是段落合并后残留的段首缩进"
 		if b.Kind == lint.Paragraph && len(fixes) > 0 {
 			nl := blockNewline(p.Doc, b)
-			alt := fullFix(pr, s, e, nl+nl, "start a new paragraph here", false)
+			alt := fullFix(p, pr, s, e, nl+nl, "start a new paragraph here", false)
 			fixes = append(fixes, alt...)
 		}
 	}

@@ -181,7 +181,7 @@ func reportRadicals(p *lint.Pass, pr *lint.Prose, text string, rr radicalRun) {
 		repl := b.String()
 		d.Message = "radical " + orig + " (PDF extraction) instead of the ideograph " + repl
 		d.MessageZh = "部首字符“" + orig + "”应为汉字“" + repl + "”（PDF 提取残留）"
-		d.Fixes = fullFix(pr, rr.s, rr.e, repl, "replace with "+repl, true)
+		d.Fixes = fullFix(p, pr, rr.s, rr.e, repl, "replace with "+repl, true)
 	} else {
 		d.Message = "radical " + orig + " (PDF extraction) instead of an ideograph; retype the character"
 		d.MessageZh = "部首字符“" + orig + "”不是正常汉字（PDF 提取残留），请重新录入"

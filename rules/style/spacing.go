@@ -163,7 +163,7 @@ func runCJKLatinSpacing(p *lint.Pass) error {
 				Span:      pr.SrcSpan(r.s, r.e),
 				Message:   fmt.Sprintf("no space between Chinese and %q", word),
 				MessageZh: fmt.Sprintf("中文与“%s”之间缺少空格", word),
-				Fixes:     []lint.Fix{{Message: "add a space", Safe: true, Edits: edits}},
+				Fixes:     fixIfClear(p, lint.Fix{Message: "add a space", Safe: true, Edits: edits}),
 			})
 		})
 	}

@@ -96,7 +96,7 @@ func runCJKLatinSpacingMixed(p *lint.Pass) error {
 					edits = append(edits, lint.Edit{Start: at, End: at + 1})
 				}
 				if len(edits) > 0 {
-					d.Fixes = []lint.Fix{{Message: "remove the space", Edits: edits}}
+					d.Fixes = fixIfClear(p, lint.Fix{Message: "remove the space", Edits: edits})
 				}
 			} else {
 				d.Message = fmt.Sprintf("no space between Chinese and %q, while %d other places in this document have one", word, others)
@@ -109,7 +109,7 @@ func runCJKLatinSpacingMixed(p *lint.Pass) error {
 					at := pr.Src(r.e)
 					edits = append(edits, lint.Edit{Start: at, End: at, New: " "})
 				}
-				d.Fixes = []lint.Fix{{Message: "add a space", Edits: edits}}
+				d.Fixes = fixIfClear(p, lint.Fix{Message: "add a space", Edits: edits})
 			}
 			p.Report(d)
 		})

@@ -122,13 +122,25 @@ func isEnglish(s string) bool {
 
 // fullFix builds a one-edit fix when the prose range maps onto contiguous
 // source bytes, nil otherwise.
-func fullFix(pr *lint.Prose, start, end int, repl, msg string, safe bool) []lint.Fix {
+func fullFix(p *lint.Pass, pr *lint.Prose, start, end int, repl, msg string, safe bool) []lint.Fix {
 	if !pr.Contiguous(start, end) {
 		return nil
 	}
 	s := pr.Src(start)
 	e := s + (end - start)
-	return []lint.Fix{{Message: msg, Safe: safe, Edits: []lint.Edit{{Start: s, End: e, New: repl}}}}
+	return fixIfClear(p, lint.Fix{Message: msg, Safe: safe, Edits: []lint.Edit{{Start: s, End: e, New: repl}}})
+}
+
+// fixIfClear returns the fix unless an edit touches a never-linted region
+// (the prose view should keep those out; this guards against a block whose
+// prose picked up part of a comment).
+func fixIfClear(p *lint.Pass, f lint.Fix) []lint.Fix {
+	for _, e := range f.Edits {
+		if e.End > e.Start && p.Doc.OverlapsRegion(lint.Span{Start: e.Start, End: e.End}) {
+			return nil
+		}
+	}
+	return []lint.Fix{f}
 }
 
 // Block features found by one shared scan, so that the rules looking for
