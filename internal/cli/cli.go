@@ -74,13 +74,15 @@ func Main(env Env) (code int) {
 	cmd := "check"
 	if len(args) > 0 {
 		switch args[0] {
-		case "check", "rules", "help", "version":
+		case "check", "rules", "init", "help", "version":
 			cmd, args = args[0], args[1:]
 		}
 	}
 	switch cmd {
 	case "rules":
 		return runRules(env, args)
+	case "init":
+		return runInit(env, args)
 	case "version":
 		fmt.Fprintf(env.Stdout, "draftlint %s\n", version())
 		return ExitOK
@@ -98,6 +100,7 @@ number and punctuation defects, shows fixes as diffs and applies the safe ones.
 Usage:
   draftlint [check] [flags] [path ...]   check files and folders ("-" reads stdin)
   draftlint rules [ID]                   list the rules, or explain one
+  draftlint init [--profile P] [file]    write a commented .draftlint.yaml
   draftlint version                      print the version
 
 Run "draftlint check --help" for the flags.
