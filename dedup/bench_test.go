@@ -131,3 +131,75 @@ func BenchmarkFindSentences1MB(b *testing.B)   { benchFinder(b, 1<<20, false) }
 func BenchmarkFindParagraphs1MB(b *testing.B)  { benchFinder(b, 1<<20, true) }
 func BenchmarkFindSentences10MB(b *testing.B)  { benchFinder(b, 10<<20, false) }
 func BenchmarkFindParagraphs10MB(b *testing.B) { benchFinder(b, 10<<20, true) }
+
+var indexUnitsCache []string
+
+// indexUnits is 100k generated paragraphs of one to three sentences
+// (≈27 MB), 2 % of the sentences repeating earlier ones.
+func indexUnits(b *testing.B) []string { return indexUnitsT(b) }
+
+func indexUnitsT(b testing.TB) []string {
+	if indexUnitsCache != nil {
+		return indexUnitsCache
+	}
+	g := synth.New(43, loadCorpus(b).paragraphs)
+	sents, _ := g.Document(30<<20, 0.02)
+	var out []string
+	for i := 0; i < len(sents) && len(out) < 100000; {
+		k := min(1+g.Intn(3), len(sents)-i)
+		out = append(out, strings.Join(sents[i:i+k], ""))
+		i += k
+	}
+	indexUnitsCache = out
+	return out
+}
+
+func textBytes(ts []string) int64 {
+	n := 0
+	for _, t := range ts {
+		n += len(t)
+	}
+	return int64(n)
+}
+
+// BenchmarkIndexAdd: normalise, hash, shingle, MinHash and band 100k
+// paragraphs into an Index (one core).
+func BenchmarkIndexAdd(b *testing.B) {
+	units := indexUnits(b)
+	b.SetBytes(textBytes(units))
+	for b.Loop() {
+		ix := NewIndex()
+		for i, t := range units {
+			ix.Add(uint64(i), t)
+		}
+	}
+}
+
+// BenchmarkIndexClusters: the exact pass, band join, verification and
+// union-find over 100k paragraphs already in the index.
+func BenchmarkIndexClusters(b *testing.B) {
+	units := indexUnits(b)
+	ix := NewIndex()
+	for i, t := range units {
+		ix.Add(uint64(i), t)
+	}
+	text := func(_ int, id uint64) (string, error) { return units[id], nil }
+	b.SetBytes(textBytes(units))
+	var cl []Cluster
+	var st ClusterStats
+	for b.Loop() {
+		cl, st, _ = ix.Clusters(text, ClusterOptions{})
+	}
+	b.ReportMetric(float64(len(cl)), "clusters")
+	b.ReportMetric(float64(st.Verified), "verified")
+}
+
+// BenchmarkIndexSignAll: the signature pass on all cores (GOMAXPROCS).
+func BenchmarkIndexSignAll(b *testing.B) {
+	units := indexUnits(b)
+	ix := NewIndex()
+	b.SetBytes(textBytes(units))
+	for b.Loop() {
+		ix.SignAll(units, 0)
+	}
+}

@@ -47,11 +47,11 @@ func charDiffOps(a, b string) []diffmatchpatch.Diff {
 func elide(s string, before, after bool) string {
 	r := []rune(s)
 	keepHead, keepTail := 0, 0
-	if before {
+	if before || !after {
 		keepHead = DiffContext
 	}
-	if after {
-		keepTail = DiffContext
+	if after || !before {
+		keepTail = DiffContext // no change at all: keep both ends
 	}
 	if len(r) <= keepHead+keepTail+1 {
 		return s

@@ -431,6 +431,12 @@ func (v *verifier) check(a, b int) (bool, error) {
 	if a > b {
 		a, b = b, a
 	}
+	// Every test needs the shorter key to be at least half the longer
+	// (Jaccard and edit similarity need more): reject on stored lengths
+	// before fetching any text.
+	if la, lb := v.ix.rec(a).runes, v.ix.rec(b).runes; 2*min(la, lb) < max(la, lb) {
+		return false, nil
+	}
 	key := uint64(a)<<32 | uint64(b)
 	if _, ok := v.failed[key]; ok {
 		return false, nil
