@@ -64,10 +64,10 @@ func TestShingleEdgeCases(t *testing.T) {
 		eligible bool
 	}{
 		{"", 0, 5, false},
-		{"数字", 1, 2, false},          // shorter than 2+2
-		{"数字经济", 3, 2, true},         // 4 runes: 2-grams, eligible at n+2
+		{"数字", 1, 2, false},  // shorter than 2+2
+		{"数字经济", 3, 2, true}, // 4 runes: 2-grams, eligible at n+2
 		{"数字经济强省三年行动计划数字经济促进办法以及", 20, 3, true}, // 22 runes: 3-grams
-		{"abcd", 1, 5, false},        // one whole-run shingle
+		{"abcd", 1, 5, false}, // one whole-run shingle
 		{"hello world again", 13, 5, true},
 		{"5g基站", 2, 2, true}, // "5g" Latin run + "基站" Han run
 	}
