@@ -88,34 +88,71 @@ const maxWord = 7
 // segmenter reads.
 const breakWindow = 6
 
-// segCost returns the cost of the best segmentation of runes[from:to] into
-// lexicon words (unknown characters as single words); when keep >= 0 no
-// word may cross position keep.
-func segCost(lex map[string]lexEntry, rs []rune, keep int) int {
-	const inf = 1 << 30
-	best := make([]int, len(rs)+1)
-	for i := 1; i <= len(rs); i++ {
-		best[i] = inf
-		for l := 1; l <= maxWord && l <= i; l++ {
-			j := i - l
-			if keep > j && keep < i {
-				continue // the word would cross the kept break
-			}
-			var c int
-			w := string(rs[j:i])
-			if l == 1 {
-				c = charCost(lex, w)
-			} else if e, ok := lex[w]; ok {
-				c = int(e.cost)
-			} else {
+// window is a run of Han characters as UTF-8 with the byte offset of
+// each character, so lexicon look-ups slice it without allocating.
+type window struct {
+	buf [4 * 2 * breakWindow]byte
+	off [2*breakWindow + 1]int
+	n   int // characters
+}
+
+func (w *window) add(r rune) {
+	k := utf8.EncodeRune(w.buf[w.off[w.n]:], r)
+	w.off[w.n+1] = w.off[w.n] + k
+	w.n++
+}
+
+// costs returns, for every span [j,i) of up to maxWord characters, the
+// lexicon cost (single characters always have one; -1 for no word).
+func (w *window) costs(lex map[string]lexEntry) (c [2*breakWindow + 1][maxWord + 1]int) {
+	for i := 1; i <= w.n; i++ {
+		for l := 1; l <= maxWord; l++ {
+			c[i][l] = -1
+			if l > i {
 				continue
 			}
-			if best[j]+c < best[i] {
-				best[i] = best[j] + c
+			e, ok := lex[string(w.buf[w.off[i-l]:w.off[i]])]
+			switch {
+			case ok:
+				c[i][l] = int(e.cost)
+			case l == 1:
+				c[i][l] = unknownCost
 			}
 		}
 	}
-	return best[len(rs)]
+	return c
+}
+
+// best is the cost of the best segmentation of the window; when keep >= 0
+// no word may cross position keep.
+func (w *window) best(c *[2*breakWindow + 1][maxWord + 1]int, keep int) int {
+	const inf = 1 << 30
+	var best [2*breakWindow + 1]int
+	for i := 1; i <= w.n; i++ {
+		best[i] = inf
+		for l := 1; l <= maxWord && l <= i; l++ {
+			j := i - l
+			if keep > j && keep < i || c[i][l] < 0 {
+				continue
+			}
+			if v := best[j] + c[i][l]; v < best[i] {
+				best[i] = v
+			}
+		}
+	}
+	return best[w.n]
+}
+
+// segCost returns the cost of the best segmentation of rs (at most
+// 2*breakWindow characters); when keep >= 0 no word may cross position
+// keep.
+func segCost(lex map[string]lexEntry, rs []rune, keep int) int {
+	var w window
+	for _, r := range rs[:min(len(rs), 2*breakWindow)] {
+		w.add(r)
+	}
+	c := w.costs(lex)
+	return w.best(&c, keep)
 }
 
 // breakMargin says how much better (in quarter nats) the text reads when
@@ -124,8 +161,6 @@ func segCost(lex map[string]lexEntry, rs []rune, keep int) int {
 // overall. It looks at up to breakWindow Han characters on each side; 0
 // when either side has no Han character next to the break.
 func breakMargin(left, right string) int {
-	var rs [2 * breakWindow]rune
-	n := 0
 	// Up to breakWindow Han characters before the break, in order.
 	var tail [breakWindow]rune
 	k := 0
@@ -141,21 +176,20 @@ func breakMargin(left, right string) int {
 	if k == 0 {
 		return 0
 	}
+	var w window
 	for j := k - 1; j >= 0; j-- {
-		rs[n] = tail[j]
-		n++
+		w.add(tail[j])
 	}
-	cut := n
+	cut := w.n
 	for _, r := range right {
-		if !lint.IsHan(r) || n-cut >= breakWindow {
+		if !lint.IsHan(r) || w.n-cut >= breakWindow {
 			break
 		}
-		rs[n] = r
-		n++
+		w.add(r)
 	}
-	if n == cut {
+	if w.n == cut {
 		return 0
 	}
-	lex := lexicon()
-	return segCost(lex, rs[:n], cut) - segCost(lex, rs[:n], -1)
+	c := w.costs(lexicon())
+	return w.best(&c, cut) - w.best(&c, -1)
 }

@@ -23,6 +23,11 @@ high) read as a word of its own, followed by a particle (行的…), or rare as
 a word of its own (济 of 经济, 展 of 发展: 济建设取得新进展。). The paragraph before it must have ended properly; otherwise
 the two are halves of a split paragraph (split-paragraph).
 
+Place names (兴安盟, 砚山县) and other names that start with such a
+character are left alone. A tail that starts with a character the
+dictionary mostly knows as a word's first half (统筹 → 筹…, 倾斜 → 斜…)
+reads like a sentence start and is not reported: the rule prefers silence.
+
 There is no fix: the lost words must be found in the source document.`,
 	Category: "layout",
 	Severity: lint.Warning,
