@@ -1,6 +1,8 @@
 package dedup
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,4 +51,42 @@ func TestLine77(t *testing.T) {
 	if len(res.Groups) != 1 || res.Groups[0].Keeper != 1 {
 		t.Errorf("reordered: groups = %+v", res.Groups)
 	}
+}
+
+func FuzzFindRepeats(f *testing.F) {
+	f.Add("近年来，中共湖北省委、省政府将数字经济放在全局突出位置。湖北省委、省政府将数字经济放在全局突出位置。", 1)
+	f.Add("2023年增长5.2%，达到一千亿元规模。2024年增长5.0%，达到一千亿元规模。", 0)
+	f.Add("a。b。c", 2)
+	f.Fuzz(func(t *testing.T, text string, mode int) {
+		sents := splitSentences(text)
+		if len(sents) > 200 {
+			return
+		}
+		units := make([]Unit, len(sents))
+		for i, s := range sents {
+			units[i] = Unit{Text: s, Group: i % 2}
+		}
+		opt := FindOptions{MinRunes: 4, SameGroup: mode&1 != 0}
+		if mode&2 != 0 {
+			opt.PairwiseMax = 1
+		}
+		r1 := FindRepeats(units, opt)
+		r2 := FindRepeats(units, opt)
+		if !reflect.DeepEqual(r1, r2) {
+			t.Fatal("not deterministic")
+		}
+		for _, p := range r1.Pairs {
+			if p.A >= p.B || (p.Keeper != p.A && p.Keeper != p.B) || p.Relation < Exact || p.Relation > NumberVariant {
+				t.Fatalf("bad pair %+v", p)
+			}
+			if opt.SameGroup && units[p.A].Group != units[p.B].Group {
+				t.Fatalf("pair across groups %+v", p)
+			}
+		}
+		for _, g := range r1.Groups {
+			if !slices.IsSorted(g.Units) || !slices.Contains(g.Units, g.Keeper) {
+				t.Fatalf("bad group %+v", g)
+			}
+		}
+	})
 }
