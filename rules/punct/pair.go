@@ -173,6 +173,18 @@ func runPairs(p *lint.Pass) error {
 	if len(buf) == 0 {
 		return nil
 	}
+	// Most documents balance paragraph by paragraph: then there is nothing
+	// to report and no need for the layout analysis.
+	var scratch []pmark
+	balanced := true
+	for i := 0; i < n && balanced; i++ {
+		if len(per[i]) > 0 {
+			balanced, scratch = blockBalanced(per[i], scratch)
+		}
+	}
+	if balanced {
+		return nil
+	}
 
 	// Chains of blocks that are one paragraph: page-break splits from the
 	// layout analysis, then adjacent paragraphs whose open marks the next
@@ -191,7 +203,6 @@ func runPairs(p *lint.Pass) error {
 	}
 	// left[i]: marks still open after block i, its chain included.
 	left := make([][]pmark, n)
-	var scratch []pmark
 	for i := 0; i < n; i++ {
 		var init []pmark
 		if prev[i] >= 0 {
@@ -272,6 +283,32 @@ func closesAll(left, under []pmark) bool {
 		k++
 	}
 	return true
+}
+
+// blockBalanced reports whether every hard mark of a block pairs cleanly.
+func blockBalanced(ms []pmark, scratch []pmark) (bool, []pmark) {
+	stack := scratch[:0]
+	for _, m := range ms {
+		if m.open {
+			stack = append(stack, m)
+			continue
+		}
+		for !m.soft && len(stack) > 0 && stack[len(stack)-1].soft && stack[len(stack)-1].kind != m.kind {
+			stack = stack[:len(stack)-1]
+		}
+		switch {
+		case len(stack) > 0 && stack[len(stack)-1].kind == m.kind:
+			stack = stack[:len(stack)-1]
+		case !m.soft:
+			return false, stack
+		}
+	}
+	for _, o := range stack {
+		if !o.soft {
+			return false, stack
+		}
+	}
+	return true, stack
 }
 
 // summarize runs the stack over marks starting from the open marks init
