@@ -29,8 +29,9 @@ info (reference §3.7 STYLE-SENT-LEN):
 
 - Chinese: a sentence — text between 。！？ or ；, since official prose
   uses the semicolon to close long parallel clauses — of more than
-  max-chars characters (default 150; white space does not count) or with
-  more than max-commas commas (default 10).
+  max-chars characters (default 150) or with more than max-commas commas
+  (default 10). White space does not count, and a Latin word or an Arabic
+  number counts as one character (AI, 2023, 47.5 is two: 47 and 5).
 - English paragraphs: a sentence of more than max-words words (default 40).
 
 Calibration (§4.3): the 99th percentile of sentence length in clean
@@ -100,7 +101,9 @@ func chineseSentences(p *lint.Pass, b *lint.Block, text string, opt *LongSentenc
 			continue
 		}
 		if c < utf8.RuneSelf {
-			if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			// A Latin word or a number reads as one unit (AI大模型,
+			// 2023年): count its first letter or digit only.
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && !(isAlnum(c) && i > 0 && isAlnum(text[i-1])) {
 				if start < 0 {
 					start = i
 				}
