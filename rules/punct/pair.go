@@ -258,7 +258,9 @@ var paragraphSplits = func(doc *lint.Document) [][2]int {
 	return out
 }
 
-func joinable(b *lint.Block) bool { return b.Kind != lint.Heading }
+// joinable: paragraphs and block-quote paragraphs may continue one
+// another; headings, list items and table cells stand alone.
+func joinable(b *lint.Block) bool { return b.Kind == lint.Paragraph || b.Kind == lint.Quote }
 
 // closesAll reports whether the closers under (met with nothing open)
 // close exactly the open marks left, innermost first.

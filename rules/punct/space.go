@@ -74,9 +74,15 @@ func runSpaceAroundPunct(p *lint.Pass) error {
 			if m.cls&cSpace == 0 {
 				continue
 			}
-			cls := spaceClass(m.r)
 			off := int(m.off)
 			end := off + runeLen(m.r)
+			// Fast path: no space, tab or no-break space (C2 A0) on
+			// either side.
+			if !(off > 0 && (t[off-1] == ' ' || t[off-1] == '\t' || t[off-1] == 0xA0)) &&
+				!(end < len(t) && (t[end] == ' ' || t[end] == '\t' || t[end] == 0xC2)) {
+				continue
+			}
+			cls := spaceClass(m.r)
 			// Dashes and ellipses count only as the doubled Chinese forms,
 			// from their outer ends.
 			dbl := m.r == '—' || m.r == '…'
