@@ -19,7 +19,8 @@ after it (……。) is redundant.
 The safe fix writes …… and drops a full stop that follows. Only marks next
 to Chinese text are touched: English sentences keep their own ellipsis
 (Wait... / Wait…), numbers and ranges (1...10) are left alone, and so are
-dot leaders in tables of contents (第一章 总则......1). Two ellipses (……………)
+dot leaders in tables of contents (第一章 总则......1) and English paragraphs
+that quote a Chinese phrase (keep 中共湖北省委… and). Two ellipses (…………)
 for omitted paragraphs are allowed.`,
 	Category: "punctuation",
 	Severity: lint.Warning,

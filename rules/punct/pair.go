@@ -25,7 +25,9 @@ ASCII () [] per paragraph; a full-width and a half-width bracket still pair
 (halfwidth-punct fixes the width). A paragraph cut by a page break is checked
 as one text with its continuation. The multi-paragraph quotation convention
 (W3C clreq: each paragraph of a long quotation opens with “ and only the last
-one closes) is accepted. Apostrophes (don’t, teachers’), enumerators such as
+one closes) is accepted, and so is a paragraph that closes exactly what the
+one before left open (a split the layout analysis did not judge, or a
+quotation that does not reopen). Apostrophes (don’t, teachers’), enumerators such as
 1) and a) and emoticons are not treated as marks; straight double quotes
 count only in English paragraphs (in Chinese ones straight-quotes reports
 them).

@@ -22,7 +22,7 @@ an unsafe fix that keeps the stronger mark, because which one was meant is
 for the writer.
 
 Question and exclamation marks may be repeated up to three times
-(§4.2.3.2, §4.3.3.2) and combined as ？！; longer runs are reported as info
+(§4.2, §4.3) and combined as ？！; longer runs are reported as info
 without a fix. Three or more full stops (。。。) are an ellipsis written
 wrongly and are left to the ellipsis rule.`,
 	Category: "punctuation",

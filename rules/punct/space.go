@@ -25,8 +25,10 @@ The safe fix removes the spaces. Curly quotes, the dash —— and the ellipsis
 across the space is Chinese (他说 “Hello” loses its space; He said “你好”
 keeps it). Left alone: indentation at the start of a line, spaces at the end
 of a line (the blank-lines rule handles those; Markdown uses them for line
-breaks), columns aligned with spaces in plain-text tables, and the
-ideographic space U+3000, which the ideographic-space rule handles.`,
+breaks), columns aligned with spaces in plain-text tables, marks listed with
+spaces between them (（） ， ； ： ？ ！), English paragraphs and the ASCII
+side of a mark in English documents, and the ideographic space U+3000,
+which the ideographic-space rule handles.`,
 	Category: "punctuation",
 	Severity: lint.Warning,
 	Default:  true,

@@ -15,13 +15,15 @@ W3C clreq). ASCII " and ' come from English input methods and plain-text
 editors.
 
 Quotes are paired by order within the paragraph, double and single
-separately; a pair is converted when its content holds a Han character or a
-Chinese character stands right outside it (他说"OK"也行 becomes
-他说“OK”也行). The fix is safe when the paragraph pairs cleanly: an even
-number of marks, each opener followed and each closer preceded by text.
-Otherwise the same conversion is offered as an unsafe fix. Left alone:
-English paragraphs, apostrophes (don't, Xi'an), inch, foot and minute marks
-after digits (5" 30'), and code and URLs.`,
+separately; a pair is converted when a Chinese character stands right
+outside it (他说"OK"也行 becomes 他说“OK”也行) or, in Chinese text, when its
+content holds a Han character. The fix is safe when the paragraph pairs
+cleanly: an even number of marks, each opener followed and each closer
+preceded by text. Otherwise the same conversion is offered as an unsafe fix;
+a mark left without a partner gets the direction its neighbours suggest.
+Left alone: English paragraphs and documents (the term "人民民主"),
+apostrophes (don't, Xi'an), inch, foot and minute marks after digits (5"
+30') unless a quote is open ("2023"), and code and URLs.`,
 	Category: "punctuation",
 	Severity: lint.Warning,
 	Default:  true,
