@@ -440,11 +440,12 @@ func intervalEnd(t string, off int) int {
 }
 
 // enumeratorBefore reports a list enumerator ending at off: one or two
-// digits, one Latin letter or up to three Chinese numerals, starting the
-// block, a line or a clause.
+// digits, one Latin letter, a small Roman numeral or up to three Chinese
+// numerals, starting the block, a line or a clause.
 func enumeratorBefore(t string, off int) bool {
 	i := off
 	digits, latin, cn := 0, 0, 0
+	roman := true
 	for i > 0 {
 		r, k := zh.PrevRune(t, i, false)
 		switch {
@@ -452,6 +453,7 @@ func enumeratorBefore(t string, off int) bool {
 			digits++
 		case zh.IsLatin(r):
 			latin++
+			roman = roman && strings.ContainsRune("ivxIVX", r)
 		case isChineseNumeral(r):
 			cn++
 		default:
@@ -468,7 +470,7 @@ func enumeratorBefore(t string, off int) bool {
 			kinds++
 		}
 	}
-	if kinds != 1 || digits > 2 || latin > 1 || cn > 3 {
+	if kinds != 1 || digits > 2 || latin > 1 && !(roman && latin <= 4) || cn > 3 {
 		return false
 	}
 	b := prevRune(t, i)
