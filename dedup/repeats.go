@@ -93,7 +93,9 @@ type FindOptions struct {
 	ContainMinHan   int
 	ContainMinWords int
 	// ContainedAt: the Contained relation and the keeper exception need
-	// containment ≥ this (default 0.95).
+	// containment ≥ this (default 0.95). Contained also needs the longer key
+	// to be at least two runes longer: a one-rune difference is a typo-sized
+	// near copy, not an added phrase.
 	ContainedAt float64
 	// Jaccard: also near when the DefaultShingling Jaccard ≥ this (0 = off;
 	// ParagraphOptions sets 0.70).
@@ -442,7 +444,7 @@ func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
 	}
 	if editK != off && xa <= editK && xb <= editK {
 		if _, ok := f.cmp.EditSimilarityAtLeast(ka, kb, opt.EditSim); ok {
-			if la != lb {
+			if la-lb >= 2 || lb-la >= 2 {
 				if _, ok := f.cmp.InfixContainmentAtLeast(ka, kb, opt.ContainedAt); ok {
 					return Contained, true
 				}
@@ -459,7 +461,7 @@ func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
 	}
 	if contK != off && xs <= contK {
 		if c, ok := f.cmp.InfixContainmentAtLeast(ks, kl, opt.Containment); ok {
-			if len(ks) < len(kl) && c >= opt.ContainedAt {
+			if len(ks)+2 <= len(kl) && c >= opt.ContainedAt {
 				return Contained, true
 			}
 			return Near, true

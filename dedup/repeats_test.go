@@ -90,3 +90,29 @@ func FuzzFindRepeats(f *testing.F) {
 		}
 	})
 }
+
+func TestEnglishAndMixed(t *testing.T) {
+	texts := []string{
+		"The committee approved the annual budget after a long debate on Tuesday.",
+		"The committee approved the anual budget after a long debate on Tuesday!",           // near: one typo
+		"In the end, the committee approved the annual budget after a long debate on Tuesday.", // contains the first
+		"The weather was pleasant and the market opened early on the first day of spring.",  // unrelated
+		"2023年GDP增长5.2%，数字经济核心产业增加值占比达到10%以上。",
+		"2024年GDP增长5.0%，数字经济核心产业增加值占比达到12%以上。", // number variant
+	}
+	units := make([]Unit, len(texts))
+	for i, s := range texts {
+		units[i] = Unit{Text: s}
+	}
+	got := map[[2]int]Relation{}
+	for _, p := range FindRepeats(units, SentenceOptions()).Pairs {
+		got[[2]int{p.A, p.B}] = p.Relation
+		if p.A == 0 && p.B == 2 && p.Keeper != 2 {
+			t.Errorf("keeper of 0-2 is %d, want the longer 2", p.Keeper)
+		}
+	}
+	want := map[[2]int]Relation{{0, 1}: Near, {0, 2}: Contained, {1, 2}: Contained, {4, 5}: NumberVariant}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("pairs %v, want %v", got, want)
+	}
+}
