@@ -94,9 +94,9 @@ func FuzzFindRepeats(f *testing.F) {
 func TestEnglishAndMixed(t *testing.T) {
 	texts := []string{
 		"The committee approved the annual budget after a long debate on Tuesday.",
-		"The committee approved the anual budget after a long debate on Tuesday!",           // near: one typo
+		"The committee approved the anual budget after a long debate on Tuesday!",              // near: one typo
 		"In the end, the committee approved the annual budget after a long debate on Tuesday.", // contains the first
-		"The weather was pleasant and the market opened early on the first day of spring.",  // unrelated
+		"The weather was pleasant and the market opened early on the first day of spring.",     // unrelated
 		"2023年GDP增长5.2%，数字经济核心产业增加值占比达到10%以上。",
 		"2024年GDP增长5.0%，数字经济核心产业增加值占比达到12%以上。", // number variant
 	}
