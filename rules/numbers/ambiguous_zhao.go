@@ -44,11 +44,12 @@ var zhaoQuiet = []string{
 }
 
 func runAmbiguousZhao(p *lint.Pass) error {
-	for _, bf := range figures(p.Doc) {
+	df := figures(p.Doc)
+	if df.flags&zhnum.Zhao == 0 {
+		return nil
+	}
+	for _, bf := range df.blocks {
 		text := bf.text
-		if !strings.Contains(text, "兆") {
-			continue
-		}
 		for i := range bf.figs {
 			f := &bf.figs[i]
 			if f.q.Num.Flags&zhnum.Zhao == 0 || !zhaoMagnitude(text, f) {

@@ -35,7 +35,7 @@ type definitionsKey struct{}
 func definitions(doc *lint.Document) []definition {
 	return doc.Cache(definitionsKey{}, func() any {
 		var out []definition
-		bfs := figures(doc)
+		bfs := figures(doc).blocks
 		for i := range bfs {
 			n := len(out)
 			out = findDefinitions(&bfs[i], out)
@@ -64,21 +64,22 @@ func findDefinitions(bf *blockFigures, out []definition) []definition {
 				continue
 			}
 		}
-		if d, ok := reverseGloss(bf, f); ok {
-			out = append(out, d)
+		// A reading before a bracketed prefixed quantity: the next figure
+		// opens the bracket.
+		if i+1 < len(bf.figs) && bf.figs[i+1].q.Prefix != zhnum.NoPrefix {
+			if r := bf.figs[i+1].prev; r == '(' || r == '（' || r == ' ' {
+				if d, ok := reverseGloss(bf, f); ok {
+					out = append(out, d)
+				}
+			}
 		}
 	}
 	// Bare prefixed units: EFLOPS = 每秒百亿亿次, E级（每秒百亿亿次）.
-	if hasBareUnit(text) {
-		for i := 0; i < len(text); i++ {
-			lhs, ok := bareUnit(text, i)
-			if !ok {
-				continue
-			}
+	for _, i := range bf.bare {
+		if lhs, ok := bareUnit(text, i); ok {
 			if d, ok := definitionAfter(bf, lhs, true); ok {
 				out = append(out, d)
 			}
-			i = lhs.end - 1
 		}
 	}
 	return out
@@ -99,6 +100,9 @@ func isUnitDef(s side, text string) bool {
 func figureSide(f *figure, text string) (side, bool) {
 	q := f.q
 	fl := q.Num.Flags
+	if q.Prefix == zhnum.NoPrefix && fl&(zhnum.Magnitude|zhnum.Sci) == 0 {
+		return side{}, false // the common case: a plain figure
+	}
 	if f.code() || fl&(zhnum.Percent|zhnum.Permille|zhnum.Approx|zhnum.Zhao) != 0 {
 		return side{}, false
 	}
@@ -118,12 +122,10 @@ func figureSide(f *figure, text string) (side, bool) {
 	return side{}, false
 }
 
-// hasBareUnit is a cheap test for text that may hold EFLOPS or E级.
-func hasBareUnit(text string) bool {
-	return strings.Contains(text, "FLOP") || strings.Contains(text, "flop") || strings.Contains(text, "Flop") || strings.Contains(text, "级")
-}
-
 var bareUnits = []string{"FLOP/s", "FLOPS", "Flops", "flops", "级"}
+
+// bareUnitAt reports a unit that a bare prefix may carry at i.
+func bareUnitAt(text string, i int) bool { return prefixAt(text, i, bareUnits...) > 0 }
 
 // bareUnit reads a prefixed unit without a number at i (EFLOPS, E级),
 // which stands for one unit.

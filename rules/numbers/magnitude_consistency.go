@@ -65,7 +65,7 @@ type statement struct {
 func runMagnitudeConsistency(p *lint.Pass) error {
 	definitions(p.Doc)
 	var stmts []statement
-	bfs := figures(p.Doc)
+	bfs := figures(p.Doc).blocks
 	year := "" // the last year named so far: the time a statement is about
 	for bi := range bfs {
 		bf := &bfs[bi]
@@ -172,7 +172,7 @@ func yearOf(text string, f *figure) string {
 	if !strings.HasPrefix(text[f.end:], "年") && prefixAt(text, f.end, "—", "-", "～", "至", "到") == 0 {
 		return ""
 	}
-	return f.q.Num.Value.String()
+	return num
 }
 
 func isDigit(c byte) bool { return c-'0' <= 9 }

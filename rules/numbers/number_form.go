@@ -50,11 +50,10 @@ grouping used throughout (1,040), years and codes are left alone.`,
 }
 
 func runNumberForm(p *lint.Pass) error {
-	bfs := figures(p.Doc)
+	bfs := figures(p.Doc).blocks
 	grouping := groupingConvention(bfs)
 	for bi := range bfs {
 		bf := &bfs[bi]
-		text := bf.text
 		named := 0 // end of the last fixed name reported
 		for i := range bf.figs {
 			f := &bf.figs[i]
@@ -73,17 +72,10 @@ func runNumberForm(p *lint.Pass) error {
 				grouping.check(p, bf, f)
 			}
 		}
-		leadingZeroDecimal(p, bf.b, text)
 	}
-	// Blocks without kept figures may still hold .46.
-	seen := map[*lint.Block]bool{}
-	for _, bf := range bfs {
-		seen[bf.b] = true
-	}
+	// .46 is no figure of the scan: look at every block.
 	for _, b := range p.Doc.Blocks {
-		if !seen[b] {
-			leadingZeroDecimal(p, b, b.Text())
-		}
+		leadingZeroDecimal(p, b, b.Text())
 	}
 	return nil
 }
@@ -382,10 +374,7 @@ func groupingOf(bf *blockFigures, f *figure) int {
 	}
 	text := bf.text
 	num := f.num(text)
-	digits := len(num)
-	if k := strings.IndexAny(num, ".%万亿"); k >= 0 {
-		digits = k
-	}
+	digits := intDigits(num)
 	if digits < 5 || digits > 10 || num[0] == '0' {
 		return 0
 	}
@@ -409,10 +398,7 @@ func (g grouping) check(p *lint.Pass, bf *blockFigures, f *figure) {
 	}
 	text := bf.text
 	num := f.num(text)
-	intEnd := len(num)
-	if k := strings.IndexAny(num, ".%万亿"); k >= 0 {
-		intEnd = k
-	}
+	intEnd := intDigits(num)
 	var fix, msg, msgZh string
 	if kind == 2 {
 		fix = groupDigits(num[:intEnd]) + num[intEnd:]
@@ -424,6 +410,16 @@ func (g grouping) check(p *lint.Pass, bf *blockFigures, f *figure) {
 		msgZh = fmt.Sprintf("数字分节与全文不一致（%d处分节，%d处未分节）：%s应写作%s", g.grouped, g.plain, num, fix)
 	}
 	reportForm(p, bf.b, f.start, f.numEnd, msg, msgZh, fix, false)
+}
+
+// intDigits returns the length of the leading run of ASCII digits of s:
+// the integer part of an ungrouped number.
+func intDigits(s string) int {
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
 }
 
 // groupDigits inserts a comma every three digits from the right.

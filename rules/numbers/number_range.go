@@ -66,8 +66,9 @@ func runNumberRange(p *lint.Pass) error {
 	var ranges []numRange
 	native := map[string]int{} // ～ and — ranges, by connector
 	ascii := 0
-	for bi := range figures(p.Doc) {
-		bf := &figures(p.Doc)[bi]
+	bfs := figures(p.Doc).blocks
+	for bi := range bfs {
+		bf := &bfs[bi]
 		for i := 0; i+1 < len(bf.figs); i++ {
 			r, ok := rangeAt(bf, i)
 			if !ok {

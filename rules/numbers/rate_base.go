@@ -41,12 +41,10 @@ reference §2.6 MAG-UNIT-NOBASE.`,
 
 func runRateBase(p *lint.Pass) error {
 	definitions(p.Doc)
-	for bi := range figures(p.Doc) {
-		bf := &figures(p.Doc)[bi]
+	bfs := figures(p.Doc).blocks
+	for bi := range bfs {
+		bf := &bfs[bi]
 		text := bf.text
-		if !strings.Contains(text, "次") {
-			continue
-		}
 		for i := range bf.figs {
 			f := &bf.figs[i]
 			end, ok := countWithoutBase(bf, f)

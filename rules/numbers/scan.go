@@ -37,6 +37,9 @@ type blockFigures struct {
 	b    *lint.Block
 	text string
 	figs []figure
+	// bare are the offsets of prefixed units without a number (EFLOPS,
+	// E级), which may be defined: EFLOPS = 每秒百亿亿次.
+	bare []int
 	// defs are the prose ranges of stated equivalences (1E=100亿), filled
 	// by definitions: figures inside them are not statements of their own.
 	defs []lint.Span
@@ -53,45 +56,147 @@ func (bf *blockFigures) inDefinition(i int) bool {
 	return false
 }
 
+// docFigures is the shared scan of one document.
+type docFigures struct {
+	blocks []blockFigures
+	// flags is the union of the flags of all figures, so a rule can skip
+	// a document without, say, any 兆.
+	flags zhnum.Flags
+}
+
 type figuresKey struct{}
 
 // figures returns the figures of every block of the document, computed once
 // and shared by the number rules.
-func figures(doc *lint.Document) []blockFigures {
-	return doc.Cache(figuresKey{}, func() any { return scanFigures(doc) }).([]blockFigures)
+func figures(doc *lint.Document) *docFigures {
+	return doc.Cache(figuresKey{}, func() any { return scanFigures(doc) }).(*docFigures)
 }
 
 // keep: the figures some rule looks at. Lone Chinese counts (一些, 三个,
 // 十二) are common and interest no rule, so they are not stored.
 const keep = zhnum.Arabic | zhnum.Fullwidth | zhnum.Magnitude | zhnum.Digitwise | zhnum.Sci | zhnum.Percent | zhnum.Permille
 
-func scanFigures(doc *lint.Document) []blockFigures {
-	var out []blockFigures
+func scanFigures(doc *lint.Document) *docFigures {
+	df := &docFigures{blocks: make([]blockFigures, 0, len(doc.Blocks)/2+1)}
+	// A block's figures are gathered in a scratch slice and copied into
+	// chunks shared by many blocks: a few allocations per document
+	// instead of one growing slice per block.
+	var all, chunk []figure
 	for _, b := range doc.Blocks {
 		text := b.Text()
-		var figs []figure
+		all = all[:0]
+		var bare []int
 		for i := 0; i < len(text); {
-			if !zhnum.StartsNumber(text, i) {
+			c := text[i]
+			switch {
+			case c < 0x80:
+				if c-'0' > 9 {
+					if prefixLetter[c] && i+1 < len(text) && bareUnitAt(text, i+1) {
+						bare = append(bare, i)
+					}
+					i++
+					continue
+				}
+			case c >= 0xE0 && c < 0xF0:
+				if !zhnum.StartsNumber(text, i) || !numberGoesOn(text, i+3) {
+					i += 3
+					continue
+				}
+				// A Chinese numeral: most are words (一些, 统一) or small
+				// counts; read the number alone first and look for a
+				// prefix or unit only when one may follow.
+			default:
 				i++
 				continue
 			}
-			q, n := zhnum.ParseQuantity(text, i)
+			q, n := quantityAt(text, i)
 			if n == 0 {
 				i++
 				continue
 			}
 			if q.Num.Flags&keep != 0 || q.Prefix != zhnum.NoPrefix {
 				prev, _ := zh.PrevRune(text, i, false)
-				figs = append(figs, figure{start: i, numEnd: i + q.NumLen, end: i + n, q: q, prev: prev})
+				all = append(all, figure{start: i, numEnd: i + q.NumLen, end: i + n, q: q, prev: prev})
+				df.flags |= q.Num.Flags
 			}
 			i += n
 		}
-		// A block without figures may still define a unit: EFLOPS = 每秒百亿亿次.
-		if len(figs) > 0 || hasBareUnit(text) {
-			out = append(out, blockFigures{b: b, text: text, figs: figs})
+		if len(all) == 0 && len(bare) == 0 {
+			continue
 		}
+		if cap(chunk)-len(chunk) < len(all) {
+			chunk = make([]figure, 0, max(1024, len(all)))
+		}
+		lo := len(chunk)
+		chunk = append(chunk, all...)
+		df.blocks = append(df.blocks, blockFigures{b: b, text: text, bare: bare, figs: chunk[lo:len(chunk):len(chunk)]})
 	}
-	return out
+	return df
+}
+
+// numberGoesOn reports whether the character at i may continue a number
+// begun by one Chinese numeral before it. A lone numeral (一些, 统一, 三个)
+// is a word or a small count no rule keeps, and most Chinese numerals in
+// prose are lone, so this saves a parse for each of them. Lone 万 and 亿
+// are words too (万众, 亿万): readings such as 1E=亿 are parsed where a
+// definition is found, not from the scan.
+func numberGoesOn(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if c := s[i]; c < 0x80 {
+		// 3%, 三E, 三 kW: a percent sign, a prefix letter or a space
+		// before one.
+		return c == '%' || c == ' ' || c|0x20 >= 'a' && c|0x20 <= 'z'
+	}
+	if zhnum.StartsNumber(s, i) {
+		return true
+	}
+	switch r, _ := zh.DecodeRune(s, i); r {
+	case '点', '點', '分', '○', '％', '‰', '多', '余', '餘', '几', '幾', '来', '來', '兆', '吉', '太', '拍', '艾', '泽', '尧':
+		return true
+	case '次':
+		return true // 亿次（1GFLOPS）: a reading before its prefix
+	}
+	return false
+}
+
+// prefixLetter marks the ASCII SI prefix symbols.
+var prefixLetter = [128]bool{'k': true, 'K': true, 'M': true, 'G': true, 'T': true, 'P': true, 'E': true, 'Z': true, 'Y': true, 'R': true, 'Q': true}
+
+// quantityAt is zhnum.ParseQuantity, but looks for an SI prefix or unit
+// only when the character after the number may start one: most figures
+// are followed by 年, 个, 元 or punctuation, and the unit lookup is the
+// larger part of the cost. TestQuantityAt checks that it agrees with
+// ParseQuantity.
+func quantityAt(s string, i int) (zhnum.Quantity, int) {
+	n, size := zhnum.Parse(s, i)
+	if size == 0 {
+		return zhnum.Quantity{}, 0
+	}
+	if n.Flags&(zhnum.Percent|zhnum.Permille) != 0 || !unitMayFollow(s, i+size) {
+		return zhnum.Quantity{Num: n, NumLen: size}, size
+	}
+	return zhnum.ParseQuantity(s, i)
+}
+
+// unitMayFollow reports a character at i that may start an SI prefix or a
+// unit after a number: an ASCII letter, a space, or the first character of
+// a Chinese prefix name or unit.
+func unitMayFollow(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if c := s[i]; c < 0x80 {
+		return c|0x20 >= 'a' && c|0x20 <= 'z' || c == ' '
+	}
+	switch r, _ := zh.DecodeRune(s, i); r {
+	case '\u00a0', '\u2009', '\u202f',
+		'千', '兆', '吉', '太', '拍', '艾', '泽', '尧',
+		'次', '字', '比', '瓦', '赫', '帕', '焦', '伏', '欧', '安', '克', '米', '吨', '升', '卡':
+		return true
+	}
+	return false
 }
 
 // sentenceAt returns the sentence (prose range) of the block holding offset
