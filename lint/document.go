@@ -11,7 +11,9 @@ import (
 // Format is the syntax of a document.
 type Format uint8
 
-// Formats. Docx documents are extracted to text paragraphs before parsing.
+// Formats. A Word (.docx) document is a paragraph document: its Src is the
+// text of its paragraphs, each followed by "\n" (see ParseParagraphs), and
+// its "lines" are its paragraphs.
 const (
 	FormatText Format = iota
 	FormatMarkdown
@@ -50,10 +52,14 @@ const (
 	ListItem
 	Quote
 	TableCell
+	// Note is a footnote or endnote paragraph of a Word document.
+	Note
 )
 
 func (k BlockKind) String() string {
 	switch k {
+	case Note:
+		return "note"
 	case Heading:
 		return "heading"
 	case ListItem:
@@ -135,7 +141,13 @@ type Document struct {
 	// directives and test expectations live there.
 	Comments []Span
 
-	lines []int // byte offset of each line start
+	// Apply, when set, makes a round of fixes for a document whose file is
+	// not its text (a Word package); see ApplyFunc. Nil: the edits are
+	// applied to Src and the result is parsed again.
+	Apply ApplyFunc
+
+	lines []int // byte offset of each line start; of each paragraph in a paragraph document
+	paras []paraInfo
 	cache map[any]any
 	sents []Sentence
 }
@@ -147,6 +159,10 @@ type Encoding struct {
 	BOM  bool
 	// Encode turns fixed UTF-8 text back into the file's bytes.
 	Encode func(utf8 []byte) ([]byte, error)
+	// TextDiff: diffs of this file show the decoded text rather than the
+	// file's bytes, because a byte diff would not be readable or applicable
+	// (UTF-16, Word packages).
+	TextDiff bool
 }
 
 // Parse builds a document from decoded UTF-8 source. It never fails: any
@@ -157,6 +173,8 @@ func Parse(path string, src []byte, format Format) *Document {
 	switch format {
 	case FormatMarkdown:
 		parseMarkdown(d)
+	case FormatDocx:
+		parseDocxText(d)
 	default:
 		parseText(d)
 	}
@@ -229,7 +247,17 @@ func (d *Document) Pos(off int) Position {
 	line := d.Line(off)
 	start := d.lines[line-1]
 	col := 1 + utf8.RuneCount(d.Src[start:off])
-	return Position{Line: line, Column: col, Offset: off}
+	pos := Position{Line: line, Column: col, Offset: off}
+	if d.paras != nil {
+		// Lines are paragraphs; past the last one (the end of the text)
+		// is still the last paragraph.
+		if line > len(d.paras) && len(d.paras) > 0 {
+			p := len(d.paras)
+			pos = Position{Line: p, Column: 1 + utf8.RuneCount(d.Src[d.lines[p-1]:off]), Offset: off}
+		}
+		pos.Paragraph = pos.Line
+	}
+	return pos
 }
 
 // Newline is the document's dominant line ending, for fixes that insert

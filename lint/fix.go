@@ -141,44 +141,128 @@ func ApplyEdits(src []byte, edits []Edit) []byte {
 // rewriting each other's output.
 const MaxFixRounds = 10
 
+// ApplyFunc makes one round of fixes on a document whose file is not its
+// text (a Word package). edits are the round's merged edits, sorted and
+// non-conflicting. It returns the next document, whose Src must equal
+// ApplyEdits(doc.Src, edits); or, if some edits cannot be made in the
+// file's format, the reasons by edit index (and no document): the fixes
+// owning those edits are then refused and the round is tried again
+// without them.
+type ApplyFunc func(doc *Document, edits []Edit) (next *Document, refused map[int]string, err error)
+
 // FixLoop lints, applies the chosen fixes and repeats until nothing
 // changes. lintDoc returns the policy-filtered diagnostics of a document;
 // parse builds a document from new source. It returns the final document
-// and its diagnostics and the number of fixes applied.
+// and its diagnostics and the number of fixes applied. A document with an
+// Apply hook (and a paragraph document) is fixed through it instead of
+// parse; fixes it refuses are left unapplied.
 func FixLoop(doc *Document, unsafe bool, lintDoc func(*Document) []Diagnostic, parse func([]byte) *Document) (*Document, []Diagnostic, int, error) {
+	final, diags, n, _, err := fixLoop(doc, unsafe, lintDoc, parse)
+	return final, diags, n, err
+}
+
+func fixLoop(doc *Document, unsafe bool, lintDoc func(*Document) []Diagnostic, parse func([]byte) *Document) (*Document, []Diagnostic, int, []Refusal, error) {
 	diags := lintDoc(doc)
 	applied := 0
+	// Refused fixes by finding (rule and fingerprint), so that later
+	// rounds do not propose them again.
+	type refusal struct{ message, reason string }
+	refused := map[string]refusal{}
+	key := func(dg *Diagnostic) string { return dg.Rule + "\x00" + dg.Fingerprint }
+	refusals := func() []Refusal {
+		var out []Refusal
+		for i := range diags {
+			if r, ok := refused[key(&diags[i])]; ok && chooseFix(diags[i], unsafe) != nil {
+				out = append(out, Refusal{Rule: diags[i].Rule, Start: diags[i].Start, Message: r.message, Reason: r.reason})
+			}
+		}
+		return out
+	}
 	for round := 0; ; round++ {
 		var fixes []Fix
-		var rules []string
-		for _, dg := range diags {
+		var owner []int // diagnostic index of each fix
+		for i, dg := range diags {
+			if _, no := refused[key(&diags[i])]; no {
+				continue
+			}
 			if f := chooseFix(dg, unsafe); f != nil {
 				fixes = append(fixes, *f)
-				rules = append(rules, dg.Rule)
+				owner = append(owner, i)
 			}
 		}
-		if len(fixes) == 0 {
-			return doc, diags, applied, nil
-		}
-		edits, taken := MergeFixes(fixes)
-		next := ApplyEdits(doc.Src, edits)
-		if bytes.Equal(next, doc.Src) {
-			return doc, diags, applied, nil
-		}
-		if round >= MaxFixRounds {
-			names := map[string]bool{}
+		var next *Document
+		var taken []int
+		for next == nil {
+			if len(fixes) == 0 {
+				return doc, diags, applied, refusals(), nil
+			}
+			var edits []Edit
+			edits, taken = MergeFixes(fixes)
+			text := ApplyEdits(doc.Src, edits)
+			if bytes.Equal(text, doc.Src) {
+				return doc, diags, applied, refusals(), nil
+			}
+			if round >= MaxFixRounds {
+				names := map[string]bool{}
+				for _, i := range taken {
+					names[diags[owner[i]].Rule] = true
+				}
+				list := make([]string, 0, len(names))
+				for n := range names {
+					list = append(list, n)
+				}
+				sort.Strings(list)
+				return doc, diags, applied, refusals(), fmt.Errorf("fixes did not settle after %d rounds; rules still rewriting: %s", MaxFixRounds, strings.Join(list, ", "))
+			}
+			apply := doc.Apply
+			if apply == nil && doc.paras != nil {
+				apply = applyParagraphs
+			}
+			if apply == nil {
+				next = parse(text)
+				break
+			}
+			nd, why, err := apply(doc, edits)
+			if err != nil {
+				return doc, diags, applied, refusals(), err
+			}
+			if len(why) == 0 {
+				if nd == nil || !bytes.Equal(nd.Src, text) {
+					return doc, diags, applied, refusals(), errors.New("internal error: the fixed document does not read back as the fixed text")
+				}
+				next = nd
+				break
+			}
+			// Refuse every fix that owns a refused edit and try again.
+			bad := map[int]bool{}
 			for _, i := range taken {
-				names[rules[i]] = true
+				for _, e := range fixes[i].Edits {
+					k := sort.Search(len(edits), func(k int) bool {
+						return edits[k].Start > e.Start || edits[k].Start == e.Start && edits[k].End >= e.End
+					})
+					for ; k < len(edits) && edits[k].Start == e.Start && edits[k].End == e.End; k++ {
+						if r, ok := why[k]; ok && edits[k] == e {
+							dg := &diags[owner[i]]
+							refused[key(dg)] = refusal{message: fixes[i].Message, reason: r}
+							bad[i] = true
+						}
+					}
+				}
 			}
-			list := make([]string, 0, len(names))
-			for n := range names {
-				list = append(list, n)
+			if len(bad) == 0 {
+				return doc, diags, applied, refusals(), errors.New("internal error: refused edits belong to no fix")
 			}
-			sort.Strings(list)
-			return doc, diags, applied, fmt.Errorf("fixes did not settle after %d rounds; rules still rewriting: %s", MaxFixRounds, strings.Join(list, ", "))
+			kf, ko := fixes[:0], owner[:0]
+			for i := range fixes {
+				if !bad[i] {
+					kf = append(kf, fixes[i])
+					ko = append(ko, owner[i])
+				}
+			}
+			fixes, owner = kf, ko
 		}
 		applied += len(taken)
-		doc = parse(next)
+		doc = next
 		diags = lintDoc(doc)
 	}
 }

@@ -170,12 +170,13 @@ func (r *Runner) runFile(path string) (fr *FileResult, errs []*FileError, st *fi
 			return nd
 		}
 	}
-	final, diags, applied, ferr := FixLoop(doc, r.Unsafe, lintDoc, func(src []byte) *Document { return reparse(doc, src) })
+	final, diags, applied, refused, ferr := fixLoop(doc, r.Unsafe, lintDoc, func(src []byte) *Document { return reparse(doc, src) })
 	if ferr != nil {
 		errs = append(errs, &FileError{Path: path, Err: ferr})
 	}
 	fr.Diagnostics = diags
 	fr.Fixed = applied
+	fr.Refused = refused
 	if final != doc {
 		encode := r.Encode
 		if encode == nil {
@@ -187,7 +188,11 @@ func (r *Runner) runFile(path string) (fr *FileResult, errs []*FileError, st *fi
 			return fr, errs, nil
 		}
 		if r.Diff && r.DiffFunc != nil {
-			fr.Diff = r.DiffFunc(doc.Path, in.Raw, data)
+			if doc.Encoding != nil && doc.Encoding.TextDiff {
+				fr.Diff = r.DiffFunc(doc.Path, doc.Src, final.Src)
+			} else {
+				fr.Diff = r.DiffFunc(doc.Path, in.Raw, data)
+			}
 		}
 		if r.Fix {
 			write := r.Write

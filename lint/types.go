@@ -74,11 +74,14 @@ type Fix struct {
 }
 
 // Position is a place shown to people: 1-based line, 1-based column counted
-// in characters (runes), and the byte offset into the decoded text.
+// in characters (runes), and the byte offset into the decoded text. In a
+// paragraph document (Word) the lines are the paragraphs: Paragraph is set
+// and equals Line, and Column counts from the paragraph's start.
 type Position struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
-	Offset int `json:"offset"`
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	Offset    int `json:"offset"`
+	Paragraph int `json:"paragraph,omitempty"`
 }
 
 // Related points at another place that explains a finding: the other half of
@@ -134,6 +137,18 @@ type FileResult struct {
 	Diff string
 	// Fixed counts the fixes applied (or that --diff would apply).
 	Fixed int
+	// Refused are fixes that were chosen but that the file's format could
+	// not take (in a Word file: edits across paragraphs or differently
+	// formatted runs). Their findings remain in Diagnostics.
+	Refused []Refusal
+}
+
+// Refusal is a fix that was not made, and why.
+type Refusal struct {
+	Rule    string   // the finding's rule
+	Start   Position // where the finding starts, in the final text
+	Message string   // the fix's message
+	Reason  string
 }
 
 // FileError is a failure that is not a finding: an unreadable file, a rule

@@ -11,7 +11,6 @@ import (
 	"github.com/draftlint/draftlint/internal/textenc"
 	"github.com/draftlint/draftlint/lint"
 	"github.com/draftlint/draftlint/lint/report"
-	"github.com/draftlint/draftlint/rules"
 	"github.com/spf13/pflag"
 )
 
@@ -66,7 +65,7 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	all := rules.All()
+	all := ruleSet()
 	var cfg *lint.Config
 	if !f.noConfig {
 		file := f.config
@@ -102,11 +101,15 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 	if len(paths) == 0 && !useStdin {
 		paths = []string{"."}
 	}
-	ld := &loader{dir: dir, forced: forced}
+	maxSize, err := parseSize(f.maxSize)
+	if err != nil {
+		return fail(env, usagef("--max-size: %v", err))
+	}
+	ld := &loader{dir: dir, forced: forced, maxSize: maxSize}
 	var files []string
 	var walkErrs []*lint.FileError
 	if useStdin {
-		data, err := io.ReadAll(env.Stdin)
+		data, err := readStdin(env.Stdin, maxSize)
 		if err != nil {
 			return fail(env, fmt.Errorf("reading stdin: %w", err))
 		}
@@ -151,7 +154,10 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 	} else {
 		runner.Encode = encodeFor
 	}
+	ctx, stop := interruptible(ctx)
+	defer stop()
 	res := runner.Run(ctx, files)
+	summarizeInterrupted(res)
 	res.Errors = append(walkErrs, res.Errors...)
 	if f.writeBaseline != "" {
 		return writeBaselineAndReport(env, dir, f.writeBaseline, res)
@@ -175,6 +181,7 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 	for _, e := range res.Errors {
 		fmt.Fprintf(env.Stderr, "draftlint: %s\n", e.Error())
 	}
+	printRefused(env, res)
 	if f.diff {
 		hasDiff := false
 		for _, fr := range res.Files {
@@ -207,8 +214,9 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 func checkHelp(env Env, fs interface{ FlagUsages() string }) int {
 	fmt.Fprint(env.Stdout, `Usage: draftlint [check] [flags] [path ...]
 
-Checks .md, .markdown and .txt files (folders are searched recursively; other
-files are checked when named). "-" reads stdin. Exit status: 0 no findings at
+Checks .md, .markdown, .txt and .docx files (folders are searched
+recursively, honouring .gitignore and .draftlintignore; other files are
+checked when named). "-" reads stdin. Exit status: 0 no findings at
 or above --fail-level, 1 findings (or a diff with --diff), 2 errors.
 
 Flags:

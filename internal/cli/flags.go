@@ -19,6 +19,7 @@ type checkFlags struct {
 	lang              string
 	stdinFilename     string
 	encoding          string
+	maxSize           string
 	showVersion       bool
 	help              bool
 
@@ -51,6 +52,7 @@ func (f *checkFlags) register(fs interface {
 	fs.StringVar(&f.lang, "lang", "both", "message language: en, zh, both")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "name (and format, by extension) of the text read from stdin")
 	fs.StringVar(&f.encoding, "encoding", "", "read files in this encoding instead of detecting it: "+strings.Join(textenc.Names(), ", "))
+	fs.StringVar(&f.maxSize, "max-size", "64MiB", "skip (with an error) files larger than this (k, M, G units; 0: no limit)")
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit")
 	fs.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")

@@ -3,10 +3,13 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/draftlint/draftlint/internal/textenc"
@@ -14,6 +17,10 @@ import (
 )
 
 // collect expands folders into the files to check, in a stable order.
+// Walks skip hidden folders (.git among them), node_modules and vendor,
+// Word lock files (~$…), anything that is neither a file nor a symbolic
+// link, and what .gitignore and .draftlintignore files exclude (see
+// ignore.go). Files named on the command line are always checked.
 func collect(dir string, paths []string, cfg *lint.Config) ([]string, []*lint.FileError) {
 	var files []string
 	var errs []*lint.FileError
@@ -38,6 +45,22 @@ func collect(dir string, paths []string, cfg *lint.Config) ([]string, []*lint.Fi
 			add(p)
 			continue
 		}
+		top := ignoreTop(dir, abs)
+		ig := newIgnorer(top)
+		rel := func(path string) string {
+			r, err := filepath.Rel(top, path)
+			if err != nil || r == "." {
+				return ""
+			}
+			return filepath.ToSlash(r)
+		}
+		// Ignore files of the folders above the walk's root, up to the top.
+		if r := rel(abs); r != "" {
+			parts := strings.Split(r, "/")
+			for i := range parts {
+				ig.load(strings.Join(parts[:i], "/"))
+			}
+		}
 		var found []string
 		err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -50,12 +73,21 @@ func collect(dir string, paths []string, cfg *lint.Config) ([]string, []*lint.Fi
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if path != abs && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
-					return fs.SkipDir
+				if path != abs {
+					if strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor" || ig.ignored(rel(path), true) {
+						return fs.SkipDir
+					}
 				}
+				ig.load(rel(path))
 				return nil
 			}
-			if !isLintable(name) {
+			if !isLintable(name) || strings.HasPrefix(name, "~$") {
+				return nil
+			}
+			if t := d.Type(); t&^fs.ModeSymlink != 0 {
+				return nil // pipes, sockets, devices
+			}
+			if ig.ignored(rel(path), false) {
 				return nil
 			}
 			rel := relTo(dir, path, p, abs)
@@ -76,6 +108,26 @@ func collect(dir string, paths []string, cfg *lint.Config) ([]string, []*lint.Fi
 	return files, errs
 }
 
+// ignoreTop is the folder whose ignore files and those below it apply to a
+// walk of root: the top of the git work tree holding root, else the
+// working directory when root is inside it, else root itself.
+func ignoreTop(wd, root string) string {
+	for d := root; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		up := filepath.Dir(d)
+		if up == d {
+			break
+		}
+		d = up
+	}
+	if r, err := filepath.Rel(wd, root); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return wd
+	}
+	return root
+}
+
 // relTo shows a walked path the way the user named its root.
 func relTo(dir, path, given, abs string) string {
 	r, err := filepath.Rel(abs, path)
@@ -90,7 +142,7 @@ func relTo(dir, path, given, abs string) string {
 
 func isLintable(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".txt":
+	case ".md", ".markdown", ".txt", ".docx":
 		return true
 	}
 	return false
@@ -113,6 +165,7 @@ func cleanErr(err error) error {
 type loader struct {
 	dir       string
 	forced    *textenc.Encoding
+	maxSize   int64
 	stdinName string
 	stdinData []byte
 }
@@ -121,26 +174,40 @@ func (l *loader) load(path string) (*lint.Input, error) {
 	var raw []byte
 	if l.stdinName != "" && path == l.stdinName {
 		raw = l.stdinData
+		if l.maxSize > 0 && int64(len(raw)) > l.maxSize {
+			return nil, tooLarge(int64(len(raw)), l.maxSize)
+		}
 	} else {
 		full := path
 		if !filepath.IsAbs(full) {
 			full = filepath.Join(l.dir, path)
 		}
-		st, err := os.Stat(full)
+		var err error
+		if raw, err = l.read(full); err != nil {
+			return nil, err
+		}
+	}
+	format := lint.FormatFor(path)
+	if len(raw) == 0 {
+		// An empty file, of any kind, is fine and has nothing to report.
+		doc := lint.Parse(path, nil, format)
+		if format == lint.FormatDocx {
+			doc = lint.ParseParagraphs(path, nil)
+		}
+		return &lint.Input{Doc: doc, Raw: raw}, nil
+	}
+	if format == lint.FormatDocx {
+		doc, err := loadDocx(path, raw)
 		if err != nil {
-			return nil, cleanErr(err)
+			return nil, err
 		}
-		if st.IsDir() {
-			return nil, errors.New("is a directory")
-		}
-		raw, err = os.ReadFile(full)
-		if err != nil {
-			return nil, cleanErr(err)
-		}
+		return &lint.Input{Doc: doc, Raw: raw}, nil
 	}
 	enc := textenc.Detect(raw)
 	if l.forced != nil {
-		enc = *l.forced
+		// An explicit encoding skips the binary check: UTF-16 without a
+		// BOM is full of NUL bytes.
+		enc = l.forced.MatchBOM(raw)
 	} else if textenc.LooksBinary(raw) {
 		return nil, errors.New("binary file, not checked")
 	}
@@ -148,12 +215,64 @@ func (l *loader) load(path string) (*lint.Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := lint.Parse(path, text, lint.FormatFor(path))
+	doc := lint.Parse(path, text, format)
 	e := enc
 	doc.Encoding = &lint.Encoding{Name: enc.String(), BOM: enc.HasBOM(), Encode: func(b []byte) ([]byte, error) {
-		return textenc.Encode(b, e)
+		out, err := textenc.Encode(b, e)
+		var ee *textenc.EncodeError
+		if errors.As(err, &ee) && !ee.Invalid {
+			pos := lint.Parse(path, b, lint.FormatText).Pos(ee.Offset)
+			return nil, fmt.Errorf("%s cannot hold %q (%U), which a fix puts at line %d, column %d", ee.Encoding, ee.Rune, ee.Rune, pos.Line, pos.Column)
+		}
+		return out, err
 	}}
+	switch enc {
+	case textenc.UTF16LE, textenc.UTF16LEBOM, textenc.UTF16BE, textenc.UTF16BEBOM:
+		// A diff of UTF-16 bytes is unreadable and git apply does not take
+		// it: diffs show the decoded text.
+		doc.Encoding.TextDiff = true
+	}
 	return &lint.Input{Doc: doc, Raw: raw}, nil
+}
+
+// read reads a file within the size limit. Folders and oversized files
+// are refused before anything is read; pipes are read up to the limit.
+func (l *loader) read(full string) ([]byte, error) {
+	f, err := os.Open(full)
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	if l.maxSize > 0 && st.Mode().IsRegular() && st.Size() > l.maxSize {
+		return nil, tooLarge(st.Size(), l.maxSize)
+	}
+	var r io.Reader = f
+	if l.maxSize > 0 {
+		r = io.LimitReader(f, l.maxSize+1)
+	}
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	if l.maxSize > 0 && int64(len(raw)) > l.maxSize {
+		return nil, tooLarge(int64(len(raw)), l.maxSize)
+	}
+	return raw, nil
+}
+
+func tooLarge(size, limit int64) error {
+	what := formatSize(size)
+	if size == limit+1 {
+		what = "more than " + formatSize(limit)
+	}
+	return fmt.Errorf("file is %s, over --max-size %s; not checked", what, formatSize(limit))
 }
 
 // encodeFor writes fixed text back in the document's encoding.
@@ -162,4 +281,53 @@ func encodeFor(doc *lint.Document, fixed []byte) ([]byte, error) {
 		return doc.Encoding.Encode(fixed)
 	}
 	return bytes.Clone(fixed), nil
+}
+
+// parseSize reads --max-size: a number of bytes with an optional unit, k/K,
+// KB, KiB, M…, G… (all binary: 1k = 1024 bytes). 0 means no limit.
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return 0, fmt.Errorf("invalid size %q (want e.g. 64MiB, 500k or 1048576)", s)
+	}
+	n, err := strconv.ParseInt(t[:i], 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("invalid size %q", s)
+	}
+	unit := strings.ToLower(strings.TrimSpace(t[i:]))
+	unit = strings.TrimSuffix(strings.TrimSuffix(unit, "b"), "i")
+	shift := 0
+	switch unit {
+	case "":
+	case "k":
+		shift = 10
+	case "m":
+		shift = 20
+	case "g":
+		shift = 30
+	default:
+		return 0, fmt.Errorf("invalid size %q (units: k, M, G)", s)
+	}
+	if n > (1<<62)>>shift {
+		return 0, fmt.Errorf("size %q is too large", s)
+	}
+	return n << shift, nil
+}
+
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return strconv.FormatInt(n>>30, 10) + " GiB"
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }

@@ -22,11 +22,13 @@ import (
 //	      "message": "…",            // English
 //	      "messageZh": "…",          // Chinese; left out when the rule has none
 //	      "detail": "…",             // extra explanation; left out when empty
+//	      "paragraph": 12,           // Word documents only: 1-based paragraph (equals line there)
 //	      "line": 3,                 // 1-based start line
-//	      "column": 5,               // 1-based start column, in characters (code points)
+//	      "column": 5,               // 1-based start column, in characters (code points) from the line's (paragraph's) start
+//	      "endParagraph": 12,        // Word documents only
 //	      "endLine": 3,              // end position, exclusive
 //	      "endColumn": 6,
-//	      "offset": 42,              // start byte offset into the file's decoded UTF-8 text
+//	      "offset": 42,              // start byte offset into the file's decoded UTF-8 text (Word: paragraph texts each followed by "\n")
 //	      "endOffset": 43,           // end byte offset, exclusive
 //	      "fingerprint": "…",        // stable identity across runs and line shifts
 //	      "fixes": [                 // alternatives; --fix applies the first safe one
@@ -39,7 +41,7 @@ import (
 //	        }
 //	      ],
 //	      "related": [               // other places that explain the finding
-//	        {"path": "…", "line": 1, "column": 1, "endLine": 1, "endColumn": 9, "message": "…"}
+//	        {"path": "…", "paragraph": 1, "line": 1, "column": 1, "endLine": 1, "endColumn": 9, "message": "…"}  // paragraph: Word only
 //	      ]
 //	    }
 //	  ],
@@ -66,8 +68,10 @@ type jsonDiagnostic struct {
 	Message     string        `json:"message"`
 	MessageZh   string        `json:"messageZh,omitempty"`
 	Detail      string        `json:"detail,omitempty"`
+	Paragraph   int           `json:"paragraph,omitempty"`
 	Line        int           `json:"line"`
 	Column      int           `json:"column"`
+	EndPara     int           `json:"endParagraph,omitempty"`
 	EndLine     int           `json:"endLine"`
 	EndColumn   int           `json:"endColumn"`
 	Offset      int           `json:"offset"`
@@ -91,6 +95,7 @@ type jsonEdit struct {
 
 type jsonRelated struct {
 	Path      string `json:"path"`
+	Paragraph int    `json:"paragraph,omitempty"`
 	Line      int    `json:"line"`
 	Column    int    `json:"column"`
 	EndLine   int    `json:"endLine"`
@@ -127,6 +132,8 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 				Message:     d.Message,
 				MessageZh:   d.MessageZh,
 				Detail:      d.Detail,
+				Paragraph:   d.Start.Paragraph,
+				EndPara:     d.End.Paragraph,
 				Line:        d.Start.Line,
 				Column:      d.Start.Column,
 				EndLine:     d.End.Line,
@@ -151,6 +158,7 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 				}
 				jd.Related = append(jd.Related, jsonRelated{
 					Path:      j.path(rp),
+					Paragraph: rel.Start.Paragraph,
 					Line:      rel.Start.Line,
 					Column:    rel.Start.Column,
 					EndLine:   rel.End.Line,

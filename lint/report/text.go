@@ -152,8 +152,16 @@ func hint(what, msg string) string {
 	return "  = help: " + what + ": " + oneLine(msg) + "\n"
 }
 
-// location formats path:line:col, leaving out what is unknown.
+// location formats path:line:col (path:¶paragraph:col in a Word
+// document), leaving out what is unknown.
 func location(path string, p lint.Position) string {
+	if p.Paragraph > 0 {
+		s := path + ":¶" + strconv.Itoa(p.Paragraph)
+		if p.Column > 0 {
+			s += ":" + strconv.Itoa(p.Column)
+		}
+		return s
+	}
 	switch {
 	case p.Line <= 0:
 		return path

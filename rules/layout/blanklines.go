@@ -61,7 +61,9 @@ func runBlankLines(p *lint.Pass) error {
 	d := p.Doc
 	src := d.Src
 	n := d.LineCount()
-	if len(src) == 0 {
+	if len(src) == 0 || d.Format == lint.FormatDocx {
+		// A Word document has no blank lines or final newline of its own:
+		// its text is extracted paragraph by paragraph.
 		return nil
 	}
 	// lineStart(l) and the start of the next line, including its ending.
