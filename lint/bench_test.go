@@ -14,6 +14,7 @@ func benchParse(b *testing.B, format lint.Format) {
 	}
 	b.SetBytes(int64(len(src)))
 	b.ResetTimer()
+	start := benchdata.CPUTime()
 	for i := 0; i < b.N; i++ {
 		d := lint.Parse("bench", src, format)
 		for _, bl := range d.Blocks {
@@ -21,6 +22,7 @@ func benchParse(b *testing.B, format lint.Format) {
 			_ = bl.Sentences()
 		}
 	}
+	benchdata.ReportCPU(b, int64(len(src)), b.N, start)
 }
 
 // BenchmarkParseText: plain text parsing with prose views and sentences.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Sentences reads the clean corpus sentences (one paragraph each in the
@@ -55,4 +56,16 @@ func Chinese(root string, size int) ([]byte, error) {
 		para++
 	}
 	return b.Bytes(), nil
+}
+
+// ReportCPU adds a "cpu-MB/s" metric: bytes processed per CPU second,
+// given the CPU time at the start of the timed loop.
+func ReportCPU(b interface {
+	ReportMetric(float64, string)
+}, bytes int64, n int, start time.Duration) {
+	cpu := CPUTime() - start
+	if cpu <= 0 || start == 0 {
+		return
+	}
+	b.ReportMetric(float64(bytes)*float64(n)/1e6/cpu.Seconds(), "cpu-MB/s")
 }

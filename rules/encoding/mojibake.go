@@ -186,6 +186,12 @@ var gbk = simplifiedchinese.GBK
 
 // scanRuns finds runs of non-ASCII characters that are mojibake.
 func scanRuns(p *lint.Pass, pr *lint.Prose, text string) {
+	if scanGarbled(p, pr, text) {
+		scanFillers(p, pr, text)
+	}
+}
+
+func scanFillers(p *lint.Pass, pr *lint.Prose, text string) {
 	for _, f := range fillers {
 		for off := 0; ; {
 			k := strings.Index(text[off:], f)
@@ -203,7 +209,15 @@ func scanRuns(p *lint.Pass, pr *lint.Prose, text string) {
 			off = e
 		}
 	}
+}
+
+// scanGarbled reports GBK and Latin-1 misreadings and tells whether the
+// text holds a character that starts a filler (锟, 烫, 屯), so the filler
+// search runs only then: a substring search for them is slow because their
+// first UTF-8 byte is common in Chinese.
+func scanGarbled(p *lint.Pass, pr *lint.Prose, text string) (filler bool) {
 	enc := gbk.NewEncoder()
+	initGBK()
 	var buf []byte // GBK bytes of the current run, reused
 	for i := 0; i < len(text); {
 		r, n := zh.DecodeRune(text, i)
@@ -216,23 +230,37 @@ func scanRuns(p *lint.Pass, pr *lint.Prose, text string) {
 		// byte that is a UTF-8 lead of a Han character) or Latin-1 letters.
 		j := i
 		count := 0
-		latin1 := false
-		buf = buf[:0]
+		latin1, rare := false, false
 		for j < len(text) {
 			r2, n2 := zh.DecodeRune(text, j)
 			if r2 < 0x80 || (zh.IsCJKPunct(r2) && r2 != '€') {
 				break
 			}
-			if r2 <= 0xFF {
+			switch {
+			case r2 <= 0xFF:
 				latin1 = true
-			}
-			if lead, trail, ok := gbkBytes(r2, enc); ok {
-				buf = append(buf, lead, trail)
-			} else {
-				buf = append(buf, 0xFF)
+			case r2 == '锟' || r2 == '烫' || r2 == '屯':
+				filler = true
+			case !rare:
+				rare = !commonGB(r2)
 			}
 			j += n2
 			count++
+		}
+		// UTF-8 read as GBK always yields characters outside the GB2312
+		// Hanzi block (a UTF-8 continuation byte becomes a GBK trail below
+		// 0xA1); runs without one are skipped before any byte is built.
+		buf = buf[:0]
+		if count >= 3 && rare {
+			for k := i; k < j; {
+				r2, n2 := zh.DecodeRune(text, k)
+				if lead, trail, ok := gbkBytes(r2, enc); ok {
+					buf = append(buf, lead, trail)
+				} else {
+					buf = append(buf, 0xFF)
+				}
+				k += n2
+			}
 		}
 		suspectGBK := count >= 3 && hanStreak(buf) >= 2
 		if count >= 3 && suspectGBK {
@@ -251,6 +279,7 @@ func scanRuns(p *lint.Pass, pr *lint.Prose, text string) {
 		}
 		i = j
 	}
+	return filler
 }
 
 // gbkTable maps U+4E00…U+9FFF to their GBK bytes (lead<<8 | trail), built
@@ -263,20 +292,24 @@ var (
 
 const hanLo, hanHi = 0x4E00, 0x9FFF
 
+func initGBK() {
+	gbkOnce.Do(func() {
+		gbkTable = make([]uint16, hanHi-hanLo+1)
+		e := gbk.NewEncoder()
+		var buf [4]byte
+		for c := rune(hanLo); c <= hanHi; c++ {
+			n := utf8.EncodeRune(buf[:], c)
+			b, err := e.Bytes(buf[:n])
+			if err == nil && len(b) == 2 {
+				gbkTable[c-hanLo] = uint16(b[0])<<8 | uint16(b[1])
+			}
+		}
+	})
+}
+
 func gbkBytes(r rune, enc *encoding.Encoder) (byte, byte, bool) {
 	if r >= hanLo && r <= hanHi {
-		gbkOnce.Do(func() {
-			gbkTable = make([]uint16, hanHi-hanLo+1)
-			e := gbk.NewEncoder()
-			var buf [4]byte
-			for c := rune(hanLo); c <= hanHi; c++ {
-				n := utf8.EncodeRune(buf[:], c)
-				b, err := e.Bytes(buf[:n])
-				if err == nil && len(b) == 2 {
-					gbkTable[c-hanLo] = uint16(b[0])<<8 | uint16(b[1])
-				}
-			}
-		})
+		initGBK()
 		v := gbkTable[r-hanLo]
 		return byte(v >> 8), byte(v), v != 0
 	}
@@ -305,6 +338,18 @@ func hanStreak(b []byte) int {
 		k++
 	}
 	return best
+}
+
+// commonGB reports Han characters in the GB2312 Hanzi block (GBK lead
+// B0–F7, trail A1–FE): the everyday characters of Simplified Chinese.
+// The table must be initialised (initGBK).
+func commonGB(r rune) bool {
+	if r < hanLo || r > hanHi {
+		return false
+	}
+	v := gbkTable[r-hanLo]
+	lead, trail := byte(v>>8), byte(v)
+	return lead >= 0xB0 && lead <= 0xF7 && trail >= 0xA1
 }
 
 // gbkMojibake: find, inside the run, the longest stretch of characters
