@@ -89,7 +89,7 @@ func loadBaseline(dir, file string) (*baseline, error) {
 		if errors.As(err, &se) {
 			return nil, fmt.Errorf("--baseline %s: not a draftlint baseline (invalid JSON at byte %d)", file, se.Offset)
 		}
-		return nil, fmt.Errorf("--baseline %s: not a draftlint baseline (%v)", file, err)
+		return nil, fmt.Errorf("--baseline %s: not a draftlint baseline (%w)", file, err)
 	}
 	if bf.Version != baselineVersion {
 		return nil, fmt.Errorf("--baseline %s: baseline version %d is not supported (want %d); write it again with --write-baseline", file, bf.Version, baselineVersion)

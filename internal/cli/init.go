@@ -61,7 +61,7 @@ func runInit(env Env, args []string) int {
 	}
 	data, err := initConfig(*profile, rules.All())
 	if err != nil {
-		return fail(env, fmt.Errorf("init: %v", err))
+		return fail(env, fmt.Errorf("init: %w", err))
 	}
 	// O_EXCL: never overwrite, even if the file appears meanwhile.
 	fh, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -155,7 +155,7 @@ func initConfig(profile string, all []*lint.Rule) ([]byte, error) {
 		}
 		opts, err := yaml.Marshal(r.Options())
 		if err != nil {
-			return nil, fmt.Errorf("options of %s: %v", r.ID, err)
+			return nil, fmt.Errorf("options of %s: %w", r.ID, err)
 		}
 		line := fmt.Sprintf("#   %s:", r.ID)
 		if note != "" {

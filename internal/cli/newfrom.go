@@ -139,7 +139,7 @@ func gitTopLevel(dir, rev string) (string, error) {
 		if strings.Contains(err.Error(), "not a git repository") {
 			return "", errors.New("--new-from-rev: the working directory is not in a git repository")
 		}
-		return "", fmt.Errorf("--new-from-rev: %v", err)
+		return "", fmt.Errorf("--new-from-rev: %w", err)
 	}
 	top := strings.TrimSpace(string(out))
 	if top == "" {
@@ -163,15 +163,15 @@ func gitChanges(dir, top, rev string) (*changes, error) {
 	common := []string{"-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv", "-M"}
 	patch, err := git(top, append(common, "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", rev, "--")...)
 	if err != nil {
-		return nil, fmt.Errorf("--new-from-rev: git diff: %v", err)
+		return nil, fmt.Errorf("--new-from-rev: git diff: %w", err)
 	}
 	if err := parseUnifiedDiff(c, top, patch, true); err != nil {
-		return nil, fmt.Errorf("--new-from-rev: git diff: %v", err)
+		return nil, fmt.Errorf("--new-from-rev: git diff: %w", err)
 	}
 	// Binary files: numstat shows "-" counts; -z keeps odd names intact.
 	num, err := git(top, append(common, "--numstat", "-z", rev, "--")...)
 	if err != nil {
-		return nil, fmt.Errorf("--new-from-rev: git diff: %v", err)
+		return nil, fmt.Errorf("--new-from-rev: git diff: %w", err)
 	}
 	recs := strings.Split(string(num), "\x00")
 	for i := 0; i < len(recs); i++ {
@@ -190,7 +190,7 @@ func gitChanges(dir, top, rev string) (*changes, error) {
 	}
 	untracked, err := git(top, "ls-files", "-z", "--others", "--exclude-standard")
 	if err != nil {
-		return nil, fmt.Errorf("--new-from-rev: git ls-files: %v", err)
+		return nil, fmt.Errorf("--new-from-rev: git ls-files: %w", err)
 	}
 	for _, name := range strings.Split(string(untracked), "\x00") {
 		if name != "" {
@@ -213,7 +213,7 @@ func patchChanges(dir, file string) (*changes, error) {
 	}
 	c := newChanges(dir)
 	if err := parseUnifiedDiff(c, c.dir, data, false); err != nil {
-		return nil, fmt.Errorf("--new-from-patch %s: %v", file, err)
+		return nil, fmt.Errorf("--new-from-patch %s: %w", file, err)
 	}
 	return c, nil
 }
