@@ -41,12 +41,13 @@ func (fc *fileChange) add(line int) {
 
 // changes maps files, by resolved absolute path, to what changed in them.
 type changes struct {
-	dir   string // resolved working directory
-	files map[string]*fileChange
+	dir      string // resolved working directory
+	files    map[string]*fileChange
+	resolved map[string]string // reported path → key, to resolve each path once
 }
 
 func newChanges(dir string) *changes {
-	return &changes{dir: resolvePath(dir, "."), files: map[string]*fileChange{}}
+	return &changes{dir: resolvePath(dir, "."), files: map[string]*fileChange{}, resolved: map[string]string{}}
 }
 
 // resolvePath makes p absolute against dir and resolves symbolic links, so
@@ -82,7 +83,12 @@ func (c *changes) file(base, p string) *fileChange {
 // lies on a changed line. A finding about the whole file (no line) counts
 // when the file changed at all.
 func (c *changes) touches(path string, d *lint.Diagnostic) bool {
-	fc := c.files[resolvePath(c.dir, path)]
+	k, ok := c.resolved[path]
+	if !ok {
+		k = resolvePath(c.dir, path)
+		c.resolved[path] = k
+	}
+	fc := c.files[k]
 	if fc == nil {
 		return false
 	}
