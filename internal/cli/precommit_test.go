@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/draftlint/draftlint/internal/docx"
+	"github.com/draftlint/draftlint/internal/docx/docxtest"
 )
 
 // snapshotRepo copies this repository's working tree (tracked and
@@ -104,6 +107,15 @@ func TestPreCommitRoundTrip(t *testing.T) {
 	const fixed = "# 会议纪要\n\n会议审议了工作安排（草案），研究落实。\n"
 	writeFile(t, filepath.Join(work, "minutes.md"), draft)
 	writeFile(t, filepath.Join(work, "notes.txt"), "没有问题的一段。\n")
+	// A Word document with the same defect, and a binary file the hooks'
+	// files pattern must keep away from draftlint (it would be an error).
+	docxPath := filepath.Join(work, "report.docx")
+	if err := os.WriteFile(docxPath, docxtest.Build([]docxtest.Paragraph{{Text: "全年完成投资(含追加)一千亿元。"}}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(work, "photo.png"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	sh := func(name string, args ...string) (string, error) {
 		cmd := exec.Command(name, args...)
@@ -123,13 +135,13 @@ func TestPreCommitRoundTrip(t *testing.T) {
 	if err == nil {
 		t.Fatalf("the commit with a defect was accepted:\n%s", out)
 	}
-	for _, want := range []string{"draftlint", "Failed", "minutes.md:3:10: warning: half-width parentheses", "(halfwidth-punct)", "files were modified by this hook"} {
+	for _, want := range []string{"draftlint", "Failed", "minutes.md:3:10: warning: half-width parentheses", "report.docx:", "(halfwidth-punct)", "files were modified by this hook"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("pre-commit output lacks %q:\n%s", want, out)
 		}
 	}
-	if strings.Contains(out, "notes.txt:") {
-		t.Errorf("a clean file was reported:\n%s", out)
+	if strings.Contains(out, "notes.txt:") || strings.Contains(out, "photo.png") {
+		t.Errorf("a clean or binary file was reported:\n%s", out)
 	}
 	got, err := os.ReadFile(filepath.Join(work, "minutes.md"))
 	if err != nil {
@@ -138,12 +150,20 @@ func TestPreCommitRoundTrip(t *testing.T) {
 	if string(got) != fixed {
 		t.Fatalf("the fix hook left %q, want %q\n%s", got, fixed, out)
 	}
+	data, err := os.ReadFile(docxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := docx.Read(data)
+	if err != nil || len(doc.Paragraphs) != 1 || doc.Paragraphs[0].Text != "全年完成投资（含追加）一千亿元。" {
+		t.Fatalf("the fix hook did not fix the .docx: %v %+v", err, doc)
+	}
 	if _, err := sh("git", "rev-parse", "--verify", "-q", "HEAD"); err == nil {
 		t.Fatal("a commit was made although the hooks failed")
 	}
 
 	// With the fixed file staged, both hooks pass and the commit is made.
-	gitRun(t, work, "add", "minutes.md")
+	gitRun(t, work, "add", "minutes.md", "report.docx")
 	out, err = sh("git", "commit", "-m", "fixed draft")
 	if err != nil {
 		t.Fatalf("the fixed commit was refused: %v\n%s", err, out)
