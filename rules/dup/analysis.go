@@ -1,0 +1,320 @@
+package dup
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/draftlint/draftlint/dedup"
+	"github.com/draftlint/draftlint/lint"
+	"github.com/zeebo/xxh3"
+)
+
+// The sentence and paragraph rules share one analysis per document and set
+// of thresholds (Document.Cache): the sentences of every prose block go
+// through dedup.FindRepeats once; paragraphs are compared only where the
+// sentence level (or a byte-identical copy) says they may repeat, so a
+// document without repeats pays for one pass over its sentences.
+
+// unitBlock reports whether a block takes part: paragraphs, list items and
+// quotes. Headings and table cells repeat by design (合计, 同上, 一、总体要求).
+func unitBlock(b *lint.Block) bool {
+	return b.Kind == lint.Paragraph || b.Kind == lint.ListItem || b.Kind == lint.Quote
+}
+
+// sentence is one sentence unit: a prose range of a block.
+type sentence struct {
+	b          *lint.Block
+	start, end int // byte offsets into b.Text()
+}
+
+func (s sentence) text() string { return s.b.Text()[s.start:s.end] }
+
+// matchText is the text compared: the prose with every placeholder (inline
+// code, URL, image) replaced by its source, so that two sentences differing
+// only inside code are not taken for copies.
+func matchText(doc *lint.Document, b *lint.Block, start, end int) string {
+	t := b.Text()[start:end]
+	if !strings.ContainsRune(t, lint.Placeholder) {
+		return t
+	}
+	pr := b.Prose()
+	var sb strings.Builder
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(b.Text()[i:])
+		if r == lint.Placeholder && pr.IsOpaqueAt(i) {
+			sp := pr.SrcSpan(i, i+n)
+			sb.Write(doc.Src[sp.Start:sp.End])
+		} else {
+			sb.WriteString(b.Text()[i : i+n])
+		}
+		i += n
+	}
+	return sb.String()
+}
+
+// group is a set of repeated units with the one to keep.
+type group struct {
+	members []int // unit indexes, ascending
+	keeper  int
+	exact   []bool // per member: the key equals the key of an earlier member
+}
+
+// level is the result for one kind of unit.
+type level struct {
+	texts  []string // matching text per unit
+	groups []group
+	of     []int32 // group index per unit, -1 when none
+	// nv are the number-variant pairs (different figures, same words).
+	nv []dedup.Pair
+}
+
+func (l *level) init(n int) {
+	l.of = make([]int32, n)
+	for i := range l.of {
+		l.of[i] = -1
+	}
+}
+
+// sentenceLevel is the sentence analysis for one set of thresholds.
+type sentenceLevel struct {
+	level
+	sents []sentence
+}
+
+type sentenceKey struct{ opt dedup.FindOptions }
+
+func sentencesOf(doc *lint.Document, opt dedup.FindOptions) *sentenceLevel {
+	return doc.Cache(sentenceKey{opt}, func() any {
+		sl := &sentenceLevel{}
+		for _, s := range doc.Sentences() {
+			if unitBlock(s.Block) {
+				sl.sents = append(sl.sents, sentence{b: s.Block, start: s.Start, end: s.End})
+			}
+		}
+		units := make([]dedup.Unit, len(sl.sents))
+		sl.texts = make([]string, len(sl.sents))
+		for i, s := range sl.sents {
+			sl.texts[i] = matchText(doc, s.b, s.start, s.end)
+			units[i] = dedup.Unit{Text: sl.texts[i], Group: s.b.Index}
+		}
+		sl.build(units, opt)
+		return sl
+	}).(*sentenceLevel)
+}
+
+// build runs the finder and keeps the pairs that are repeats: exact ones,
+// and near or contained ones that are not parallel text (see parallel).
+// Groups and keepers are rebuilt over the kept pairs.
+func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
+	l.init(len(units))
+	res := dedup.FindRepeats(units, opt)
+	uf := dedup.NewUnionFind(len(units))
+	exactTo := map[int]bool{} // units that are exact copies of an earlier one
+	near := false
+	for _, p := range res.Pairs {
+		switch p.Relation {
+		case dedup.NumberVariant:
+			l.nv = append(l.nv, p)
+			continue
+		case dedup.Exact:
+			exactTo[p.B] = true
+		default:
+			if parallel(units[p.A].Text, units[p.B].Text) {
+				continue
+			}
+			near = true
+		}
+		uf.Union(p.A, p.B)
+	}
+	var keys map[int][]rune
+	key := func(i int) []rune {
+		if k, ok := keys[i]; ok {
+			return k
+		}
+		if keys == nil {
+			keys = map[int][]rune{}
+		}
+		k := dedup.Normalize(units[i].Text, 0)
+		keys[i] = k
+		return k
+	}
+	for _, ms := range uf.Sets(2) {
+		g := group{members: ms, keeper: ms[0], exact: make([]bool, len(ms))}
+		allExact := true
+		for i, m := range ms {
+			g.exact[i] = exactTo[m]
+			if i > 0 && !exactTo[m] {
+				allExact = false
+			}
+		}
+		if near && !allExact {
+			// The first copy is kept unless a later, longer one contains
+			// it: then the more complete copy stays.
+			var c dedup.Comparer
+			for _, m := range ms[1:] {
+				km, kk := key(m), key(g.keeper)
+				if len(km) >= len(kk)+2 && c.InfixContainment(kk, km) >= opt.ContainedAt {
+					g.keeper = m
+				}
+			}
+		}
+		gi := int32(len(l.groups))
+		for _, m := range ms {
+			l.of[m] = gi
+		}
+		l.groups = append(l.groups, g)
+	}
+}
+
+// paragraphLevel is the paragraph analysis.
+type paragraphLevel struct {
+	level
+	blocks []*lint.Block // unit → block
+	unitOf map[int]int   // block index → unit
+	// nvPair holds the block-index pairs that are number variants.
+	nvPair map[[2]int]bool
+}
+
+type paragraphKey struct{ sent, para dedup.FindOptions }
+
+// maxFanout bounds the sentence groups used to propose paragraph pairs: a
+// sentence with more copies than this is a refrain, and pairing every
+// paragraph holding it would cost quadratic time for nothing.
+const maxFanout = 16
+
+// minCoverage is the share of two paragraphs' text that repeated sentences
+// must cover before the paragraphs are compared as wholes.
+const minCoverage = 0.4
+
+func paragraphsOf(doc *lint.Document, sopt, popt dedup.FindOptions) *paragraphLevel {
+	return doc.Cache(paragraphKey{sopt, popt}, func() any {
+		sl := sentencesOf(doc, sopt)
+		pl := &paragraphLevel{unitOf: map[int]int{}, nvPair: map[[2]int]bool{}}
+		nb := len(doc.Blocks)
+		uf := dedup.NewUnionFind(nb)
+		cand := make([]bool, nb)
+		// Byte-identical paragraphs.
+		seen := map[uint64]int{}
+		for _, b := range doc.Blocks {
+			if !unitBlock(b) {
+				continue
+			}
+			h := xxh3.HashString(b.Text())
+			if j, ok := seen[h]; ok && doc.Blocks[j].Text() == b.Text() {
+				uf.Union(j, b.Index)
+				cand[j], cand[b.Index] = true, true
+			} else if !ok {
+				seen[h] = b.Index
+			}
+		}
+		// Paragraphs whose repeated sentences cover much of both.
+		cover := map[[2]int]int{}
+		// addCover counts sentence s towards the pair (its block, t's block).
+		addCover := func(s, t int) {
+			a, b := sl.sents[s].b.Index, sl.sents[t].b.Index
+			if a == b {
+				return
+			}
+			cover[[2]int{min(a, b), max(a, b)}] += sl.sents[s].end - sl.sents[s].start
+		}
+		for _, g := range sl.groups {
+			if len(g.members) > maxFanout {
+				continue
+			}
+			for i, x := range g.members {
+				for _, y := range g.members[i+1:] {
+					addCover(x, y)
+					addCover(y, x)
+				}
+			}
+		}
+		for _, p := range sl.nv {
+			addCover(p.A, p.B)
+			addCover(p.B, p.A)
+		}
+		// Paragraphs made of short sentences have no sentence evidence:
+		// they are compared with each other.
+		short := -1
+		for _, b := range doc.Blocks {
+			if !unitBlock(b) || !mostlyShort(b, sopt.MinRunes) {
+				continue
+			}
+			cand[b.Index] = true
+			if short >= 0 {
+				uf.Union(short, b.Index)
+			} else {
+				short = b.Index
+			}
+		}
+		for ab, n := range cover {
+			a, b := doc.Blocks[ab[0]], doc.Blocks[ab[1]]
+			if float64(n) >= minCoverage*float64(len(a.Text())+len(b.Text())) {
+				uf.Union(ab[0], ab[1])
+				cand[ab[0]], cand[ab[1]] = true, true
+			}
+		}
+		var units []dedup.Unit
+		for _, b := range doc.Blocks {
+			if !cand[b.Index] || !unitBlock(b) {
+				continue
+			}
+			pl.unitOf[b.Index] = len(pl.blocks)
+			pl.blocks = append(pl.blocks, b)
+			t := matchText(doc, b, 0, len(b.Text()))
+			pl.texts = append(pl.texts, t)
+			units = append(units, dedup.Unit{Text: t, Group: uf.Find(b.Index)})
+		}
+		popt.SameGroup = true
+		pl.build(units, popt)
+		for _, p := range pl.nv {
+			pl.nvPair[[2]int{pl.blocks[p.A].Index, pl.blocks[p.B].Index}] = true
+		}
+		return pl
+	}).(*paragraphLevel)
+}
+
+// mostlyShort reports whether sentences under minRunes characters make up
+// at least half of the block's text.
+func mostlyShort(b *lint.Block, minRunes int) bool {
+	text := b.Text()
+	shortBytes := 0
+	for _, s := range b.Sentences() {
+		if utf8.RuneCountInString(text[s.Start:s.End]) < minRunes {
+			shortBytes += s.End - s.Start
+		}
+	}
+	return 2*shortBytes >= len(text) && utf8.RuneCountInString(text) >= minRunes
+}
+
+// groupOfBlock returns the paragraph group of a block, or -1.
+func (pl *paragraphLevel) groupOfBlock(bi int) int {
+	u, ok := pl.unitOf[bi]
+	if !ok {
+		return -1
+	}
+	return int(pl.of[u])
+}
+
+// deleted reports whether the paragraph rule proposes to delete the block:
+// it is a repeat and not its group's keeper.
+func (pl *paragraphLevel) deleted(bi int) bool {
+	g := pl.groupOfBlock(bi)
+	return g >= 0 && pl.blocks[pl.groups[g].keeper].Index != bi
+}
+
+// related reports whether two different blocks repeat each other as
+// paragraphs, or differ only in figures: the sentences they share are then
+// the paragraph rule's business (or a template's), not the sentence rule's.
+func (pl *paragraphLevel) related(a, b int) bool {
+	if a == b {
+		return false
+	}
+	if a > b {
+		a, b = b, a
+	}
+	if pl.nvPair[[2]int{a, b}] {
+		return true
+	}
+	ga := pl.groupOfBlock(a)
+	return ga >= 0 && ga == pl.groupOfBlock(b)
+}

@@ -1,0 +1,143 @@
+package dup
+
+import (
+	"fmt"
+
+	"github.com/draftlint/draftlint/dedup"
+	"github.com/draftlint/draftlint/lint"
+)
+
+// ParagraphOptions configures duplicate-paragraph.
+type ParagraphOptions struct {
+	// MinLength: paragraphs with fewer characters, not counting
+	// punctuation and spaces, are never compared.
+	MinLength int `yaml:"min-length"`
+	// EditSimilarity, Containment: as for duplicate-sentence.
+	EditSimilarity float64 `yaml:"edit-similarity"`
+	Containment    float64 `yaml:"containment"`
+	// Jaccard: also near copies when the character 3-gram sets overlap at
+	// least this much (long paragraphs with scattered edits).
+	Jaccard float64 `yaml:"jaccard"`
+}
+
+func newParagraphOptions() any {
+	d := dedup.ParagraphOptions()
+	return &ParagraphOptions{MinLength: d.MinRunes, EditSimilarity: d.EditSim, Containment: d.Containment, Jaccard: d.Jaccard}
+}
+
+func (o *ParagraphOptions) find() dedup.FindOptions {
+	f := dedup.ParagraphOptions()
+	if o.MinLength > 0 {
+		f.MinRunes = o.MinLength
+	}
+	if o.EditSimilarity > 0 {
+		f.EditSim = o.EditSimilarity
+	}
+	if o.Containment > 0 {
+		f.Containment = o.Containment
+	}
+	if o.Jaccard > 0 {
+		f.Jaccard = o.Jaccard
+	}
+	return f
+}
+
+// DuplicateParagraph reports paragraphs that repeat an earlier one.
+var DuplicateParagraph = &lint.Rule{
+	ID:        "duplicate-paragraph",
+	Summary:   "a paragraph repeats another paragraph of the document, exactly or nearly",
+	SummaryZh: "段落与文中另一段完全或近似重复",
+	Doc: `A paragraph pasted twice — whole, or re-edited in a few places, or with a
+sentence added — is reported as one finding, not as one finding per
+sentence. Matching ignores width, case, spacing and punctuation; near copies
+have an edit similarity of at least 0.80, a character 3-gram Jaccard
+similarity of at least 0.70, or the shorter paragraph is found, with at most
+10 % of it edited, inside a longer one at most twice its length. The finding
+names every other copy with its similarity and shows how the copy differs
+from the one kept, character by character.
+
+Kept is the first copy, unless a later copy contains an earlier one: then
+the longer, more complete copy stays. The fix removes the repeated paragraph
+— its whole lines, list or quote marker included — and one blank line next
+to it. It is safe for exact repeats and unsafe for near ones.
+
+Not reported: paragraphs under min-length characters (default 15, not
+counting punctuation), headings and table cells (they repeat by design),
+parallel text where the same template holds different facts (different
+enumeration labels, or every difference swapping one word for another, as
+in the Constitution's articles on the courts and the procuratorates), and
+paragraphs that differ only in figures (see near-duplicate-number).
+
+Options (.draftlint.yaml):
+
+  rules:
+    duplicate-paragraph:
+      min-length: 15
+      edit-similarity: 0.80
+      containment: 0.90
+      jaccard: 0.70`,
+	Category: "duplication",
+	Severity: lint.Error,
+	Default:  true,
+	Options:  newParagraphOptions,
+	Examples: []lint.Example{{
+		Bad:   "会议指出，要加强组织领导，压实工作责任。\n\n要强化督促检查，确保各项任务落到实处。\n\n会议指出，要加强组织领导，压实工作责任。\n",
+		Good:  "会议指出，要加强组织领导，压实工作责任。\n\n要强化督促检查，确保各项任务落到实处。\n",
+		Fixed: "会议指出，要加强组织领导，压实工作责任。\n\n要强化督促检查，确保各项任务落到实处。\n",
+	}},
+	Run: runDuplicateParagraph,
+}
+
+func runDuplicateParagraph(p *lint.Pass) error {
+	opt, _ := p.Options.(*ParagraphOptions)
+	if opt == nil {
+		opt = newParagraphOptions().(*ParagraphOptions)
+	}
+	doc := p.Doc
+	pl := paragraphsOf(doc, dedup.SentenceOptions(), opt.find())
+	us := paragraphUnits{doc: doc, pl: pl}
+	var cmp dedup.Comparer
+	for _, g := range pl.groups {
+		keys := keyCache{}
+		k := g.keeper
+		at := where(doc, us.span(k).Start)
+		zat := zhWhere(doc, us.span(k).Start)
+		for i, m := range g.members {
+			if m == k {
+				continue
+			}
+			l := compare(us, keys, &cmp, m, k)
+			var msg, zh string
+			switch {
+			case l.same:
+				msg = fmt.Sprintf("paragraph repeats the paragraph at %s", at)
+				zh = fmt.Sprintf("段落与第%s处的段落重复", zat)
+			case l.inOther && k < m:
+				msg = fmt.Sprintf("paragraph repeats, shortened, the paragraph at %s (%d%% similar)", at, percent(l.sim))
+				zh = fmt.Sprintf("段落重复了第%s处的段落，但不完整（相似度%d%%）", zat, percent(l.sim))
+			case l.inOther:
+				msg = fmt.Sprintf("paragraph is repeated, more completely, at %s (%d%% similar)", at, percent(l.sim))
+				zh = fmt.Sprintf("段落在第%s处重复出现，且那里更完整（相似度%d%%）", zat, percent(l.sim))
+			default:
+				msg = fmt.Sprintf("paragraph nearly repeats the paragraph at %s (%d%% similar)", at, percent(l.sim))
+				zh = fmt.Sprintf("段落与第%s处的段落近似重复（相似度%d%%）", zat, percent(l.sim))
+			}
+			d := lint.Diagnostic{
+				Span:      us.span(m),
+				Message:   msg,
+				MessageZh: zh,
+				Detail:    diffDetail(doc, us, k, m),
+				Related:   relatedCopies(doc, us, keys, &cmp, g, m, "paragraph"),
+			}
+			if e, ok := deleteBlock(doc, pl.blocks[m]); ok {
+				d.Fixes = []lint.Fix{{
+					Message: fmt.Sprintf("delete this paragraph; the one at %s stays", at),
+					Safe:    g.exact[i],
+					Edits:   []lint.Edit{e},
+				}}
+			}
+			p.Report(d)
+		}
+	}
+	return nil
+}
