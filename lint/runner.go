@@ -151,10 +151,16 @@ func (r *Runner) runFile(path string) (fr *FileResult, errs []*FileError, st *fi
 	}
 	doc := in.Doc
 	fr = &FileResult{Path: doc.Path, Format: doc.Format}
-	var dirs []*directive
+	var dirs, firstDirs []*directive
+	var firstDiags []Diagnostic
+	lints := 0
 	lintDoc := func(d *Document) []Diagnostic {
 		diags, ds, fe := r.lintDocument(d, active)
 		dirs = ds
+		if lints == 0 {
+			firstDiags, firstDirs = diags, ds
+		}
+		lints++
 		errs = append(errs, fe...)
 		return diags
 	}
@@ -182,10 +188,15 @@ func (r *Runner) runFile(path string) (fr *FileResult, errs []*FileError, st *fi
 		if encode == nil {
 			encode = defaultEncode
 		}
+		// A file left unwritten still holds what was found in it.
+		unwritten := func() *fileState {
+			fr.Diagnostics, fr.Fixed, fr.Refused, fr.Diff = firstDiags, 0, nil, ""
+			return &fileState{doc: doc, active: active, dirs: firstDirs, fr: fr}
+		}
 		data, err := encode(final, final.Src)
 		if err != nil {
 			errs = append(errs, &FileError{Path: path, Err: fmt.Errorf("fixed text not written: %w", err)})
-			return fr, errs, nil
+			return fr, errs, unwritten()
 		}
 		if r.Diff && r.DiffFunc != nil {
 			if doc.Encoding != nil && doc.Encoding.TextDiff {
@@ -201,6 +212,7 @@ func (r *Runner) runFile(path string) (fr *FileResult, errs []*FileError, st *fi
 			}
 			if err := write(path, in.Raw, data); err != nil {
 				errs = append(errs, &FileError{Path: path, Err: fmt.Errorf("fixes not written: %w", err)})
+				return fr, errs, unwritten()
 			}
 		}
 	}
