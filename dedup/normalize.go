@@ -133,7 +133,16 @@ func appendKey(dst []rune, offs []int32, s string, base int32, f Fold, withOffs 
 	// dropped since (for word breaks).
 	lastDigit, word, gap := false, false, false
 	emit := func(r rune, at int) {
-		if r >= '0' && r <= '9' || (r > 0x7F && (unicode.IsDigit(r) || hanNum && isHanNumeral(r))) {
+		var isDigit bool
+		switch {
+		case r < 0x80:
+			isDigit = r >= '0' && r <= '9'
+		case r >= 0x3400 && r <= 0x9FFF: // Han: no table lookup
+			isDigit = hanNum && isHanNumeral(r)
+		default:
+			isDigit = unicode.IsDigit(r) || hanNum && isHanNumeral(r)
+		}
+		if isDigit {
 			if digitRuns {
 				if lastDigit {
 					return
@@ -165,6 +174,7 @@ func appendKey(dst []rune, offs []int32, s string, base int32, f Fold, withOffs 
 		}
 	}
 	simple := f&(FoldDigits|FoldDigitRuns|WordBreaks|FoldHanNumerals) == 0
+	onlyBreaks := f&(FoldDigits|FoldDigitRuns|FoldHanNumerals) == 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
@@ -187,7 +197,9 @@ func appendKey(dst []rune, offs []int32, s string, base int32, f Fold, withOffs 
 			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			switch {
 			case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF:
-				if simple {
+				if simple || onlyBreaks {
+					// A Han rune ends any word and digit run.
+					word, gap, lastDigit = false, false, false
 					dst = append(dst, r)
 					if withOffs {
 						offs = append(offs, base+int32(i))

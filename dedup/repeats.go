@@ -303,18 +303,19 @@ func (f *finder) pairwise(reps []int) {
 	}
 }
 
-// lsh generates candidates with a 64-value MinHash over character bigrams
-// (Latin trigrams) in 21 bands of 3 rows: short sentences with 10 % edits
-// keep a bigram Jaccard of only about 0.55–0.65, and 1−(1−J³)²¹ is 0.94 at
-// J = 0.5 and 0.99 at 0.6. (42 bands would lift J = 0.4 from 0.75 to 0.94
-// but double both the sketch cost, which dominates, and the candidates.) Each band is joined in its own small hash table
-// (cache-resident even for 10 MB documents); the candidate pairs of all
-// bands are then sorted, de-duplicated and checked in order.
 // lshShingling uses one n for every length: with 2-grams under 20 runes
 // and 3-grams above, a sentence and its copy on the other side of the
 // boundary would share no shingle at all.
 var lshShingling = Shingling{Han: 2, HanShort: 2, ShortUnder: 1, Latin: 3}
 
+// lsh generates candidates with a 64-value MinHash over character bigrams
+// (Latin trigrams) in 21 bands of 3 rows: short sentences with 10 % edits
+// keep a bigram Jaccard of only about 0.55–0.65, and 1−(1−J³)²¹ is 0.94 at
+// J = 0.5 and 0.99 at 0.6. (42 bands would lift J = 0.4 from 0.75 to 0.94
+// but double both the sketch cost, which dominates, and the candidates.)
+// Each band is joined in its own small hash table (cache-resident even for
+// 10 MB documents); the candidate pairs of all bands are then sorted,
+// de-duplicated and checked in order.
 func (f *finder) lsh(reps []int) {
 	const bands, rows, maxChain = 21, 3, 64
 	sh := lshShingling
