@@ -3,6 +3,7 @@
 package punct
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/lint"
@@ -181,8 +182,9 @@ func hasLatinLetter(s string) bool {
 
 func checkPoints(p *lint.Pass, bm *blockMarks) {
 	pr, text := bm.pr, bm.text
+	skip := -1
 	for _, m := range bm.marks {
-		if m.cls&cHalfPoint == 0 {
+		if m.cls&cHalfPoint == 0 || int(m.off) < skip {
 			continue
 		}
 		i, c := int(m.off), m.r
@@ -190,6 +192,23 @@ func checkPoints(p *lint.Pass, bm *blockMarks) {
 		r, _ := zh.NextRune(text, i+1, true)
 		if !pointIsChinese(c, l, r, text, i) {
 			continue
+		}
+		if c == '?' || c == '!' {
+			// 真的吗?!! and 太好了! ! ! go in one fix, or the fix loop
+			// would take a round per mark.
+			if j, full := bangRun(text, i); j > i+1 && pr.Contiguous(i, j) {
+				sp := pr.SrcSpan(i, j)
+				p.Report(lint.Diagnostic{
+					Span:      sp,
+					Message:   "half-width question or exclamation marks in Chinese text; use " + full,
+					MessageZh: "中文语境中使用了半角问号、叹号，应使用全角“" + full + "”",
+					Fixes: []lint.Fix{{Message: "use " + full, Safe: true, Edits: []lint.Edit{
+						{Start: sp.Start, End: sp.End, New: full},
+					}}},
+				})
+				skip = j
+				continue
+			}
 		}
 		if !pr.Contiguous(i, i+1) {
 			continue
@@ -263,4 +282,24 @@ func latinWordThenHan(text string, i int) bool {
 		}
 	}
 	return false
+}
+
+// bangRun returns the end of a run of ASCII question and exclamation marks
+// starting at i, spaces between them included, and its full-width form.
+func bangRun(text string, i int) (int, string) {
+	var sb strings.Builder
+	end := i
+	for k := i; k < len(text); {
+		switch text[k] {
+		case '?', '!':
+			sb.WriteString(fullOf[rune(text[k])])
+			k++
+			end = k
+		case ' ':
+			k++
+		default:
+			return end, sb.String()
+		}
+	}
+	return end, sb.String()
 }
