@@ -34,7 +34,7 @@ func TestCorpusFalsePositives(t *testing.T) {
 	for _, s := range loadCorpus(t).sentences {
 		units = append(units, Unit{Text: s})
 	}
-	for _, o := range []FindOptions{{PairwiseMax: 1 << 30}, {PairwiseMax: 1}} {
+	for _, o := range []FindOptions{{PairwiseMax: 1 << 30, PairwiseMaxRunes: 1 << 30}, {PairwiseMax: 1}} {
 		res := FindRepeats(units, o)
 		seen := 0
 		counts := map[Relation]int{}
@@ -75,15 +75,19 @@ func TestCorpusParagraphs(t *testing.T) {
 	for _, p := range loadCorpus(t).paragraphs {
 		units = append(units, Unit{Text: p})
 	}
-	res := FindRepeats(units, ParagraphOptions())
-	for _, p := range res.Pairs {
-		if p.Relation == Exact || p.Relation == NumberVariant {
-			continue
-		}
-		pair := [2]string{units[p.A].Text, units[p.B].Text}
-		if _, ok := knownCorpusRepeats[pair]; !ok && !knownParagraphRepeats[pair] {
-			t.Errorf("unexpected %v paragraph pair (edit %.2f, jaccard %.2f):\n  %s\n  %s",
-				p.Relation, p.EditSim, p.Jaccard, units[p.A].Text, units[p.B].Text)
+	for _, pm := range []int{1 << 30, 1} {
+		o := ParagraphOptions()
+		o.PairwiseMax, o.PairwiseMaxRunes = pm, pm
+		res := FindRepeats(units, o)
+		for _, p := range res.Pairs {
+			if p.Relation == Exact || p.Relation == NumberVariant {
+				continue
+			}
+			pair := [2]string{units[p.A].Text, units[p.B].Text}
+			if _, ok := knownCorpusRepeats[pair]; !ok && !knownParagraphRepeats[pair] {
+				t.Errorf("unexpected %v paragraph pair (edit %.2f, jaccard %.2f):\n  %s\n  %s",
+					p.Relation, p.EditSim, p.Jaccard, units[p.A].Text, units[p.B].Text)
+			}
 		}
 	}
 }

@@ -104,10 +104,12 @@ type FindOptions struct {
 	SameGroup bool
 	// NoNumberVariants turns off the number-variant class.
 	NoNumberVariants bool
-	// PairwiseMax: with more distinct units than this (default 2000),
-	// candidates come from MinHash/LSH over character bigrams instead of
-	// all pairs.
-	PairwiseMax int
+	// PairwiseMax: with more distinct units than this (default 2000), or
+	// more key runes in them than PairwiseMaxRunes (default 250,000, about
+	// 750 KB of Chinese: long paragraphs make each pair dearer), candidates
+	// come from MinHash/LSH over character bigrams instead of all pairs.
+	PairwiseMax      int
+	PairwiseMaxRunes int
 }
 
 // SentenceOptions are the defaults for sentences.
@@ -138,6 +140,7 @@ func (o FindOptions) withDefaults() FindOptions {
 	defi(&o.ContainMinWords, 5)
 	def(&o.ContainedAt, 0.95)
 	defi(&o.PairwiseMax, 2000)
+	defi(&o.PairwiseMaxRunes, 250_000)
 	return o
 }
 
@@ -188,10 +191,10 @@ func (f *finder) key(i int) []rune { return f.keys[f.du[i].k0:f.du[i].k1] }
 // FindRepeats finds repeated units of one document: exact copies, near
 // copies, contained copies and number variants. Exact copies are paired with
 // their first occurrence; the other relations are found between first
-// occurrences of distinct keys. Up to PairwiseMax distinct units every pair
-// within the length-ratio window is checked (after the bigram-sketch
-// prefilter); beyond it, candidates come from MinHash/LSH restricted to the
-// document. Every reported pair is verified on the keys.
+// occurrences of distinct keys. Up to PairwiseMax distinct units (and
+// PairwiseMaxRunes of their text) every pair within the length-ratio window
+// is checked (after the bigram-sketch prefilter); beyond, candidates come
+// from MinHash/LSH restricted to the document. Every reported pair is verified on the keys.
 func FindRepeats(units []Unit, opt FindOptions) Repeats {
 	f := &finder{opt: opt.withDefaults(), units: units}
 	return f.run()
@@ -207,8 +210,8 @@ func (f *finder) run() Repeats {
 	}
 	f.keys = make([]rune, 0, total/3+16)
 	var fk []rune
-	exact := make(map[uint64]int32)
-	folds := make(map[uint64]int32) // folded hash → first representative
+	exact := newFirstTable(n)
+	folds := newFirstTable(n) // folded hash → first representative
 	var reps []int
 	f.uf = NewUnionFind(n)
 	for i, u := range f.units {
@@ -227,14 +230,14 @@ func (f *finder) run() Repeats {
 			gseed = splitmix64(uint64(u.Group))
 		}
 		d.hash = KeyHash(key) ^ gseed
-		if j, ok := exact[d.hash]; ok && slices.Equal(f.key(int(j)), key) {
+		if j, ok := exact.get(d.hash); ok && slices.Equal(f.key(int(j)), key) {
 			d.rep = j
 			f.uf.Union(int(j), i)
 			f.pairs = append(f.pairs, Pair{A: int(j), B: i, Relation: Exact,
 				EditSim: 1, Containment: 1, Jaccard: 1, Keeper: int(j)})
 			continue
 		}
-		exact[d.hash] = int32(i)
+		exact.put(d.hash, int32(i))
 		d.rep = int32(i)
 		reps = append(reps, i)
 		for _, r := range key {
@@ -256,14 +259,18 @@ func (f *finder) run() Repeats {
 		if !opt.NoNumberVariants {
 			fk = AppendKey(fk[:0], u.Text, FoldDigitRuns|FoldHanNumerals)
 			d.fold = KeyHash(fk) ^ gseed
-			if j, ok := folds[d.fold]; ok {
+			if j, ok := folds.get(d.fold); ok {
 				f.pairs = append(f.pairs, f.scored(int(j), i, NumberVariant))
 			} else {
-				folds[d.fold] = int32(i)
+				folds.put(d.fold, int32(i))
 			}
 		}
 	}
-	if len(reps) <= opt.PairwiseMax {
+	repRunes := 0
+	for _, r := range reps {
+		repRunes += int(f.du[r].k1 - f.du[r].k0)
+	}
+	if len(reps) <= opt.PairwiseMax && repRunes <= opt.PairwiseMaxRunes {
 		f.pairwise(reps)
 	} else {
 		f.lsh(reps)
@@ -319,11 +326,11 @@ var lshShingling = Shingling{Han: 2, HanShort: 2, ShortUnder: 1, Latin: 3}
 func (f *finder) lsh(reps []int) {
 	const bands, rows, maxChain = 21, 3, 64
 	sh := lshShingling
-	var units []int32
-	var keys []uint64 // band-major: keys[b*len(units)+i]
+	units := make([]int32, 0, len(reps))
+	stride := len(reps)
+	keys := make([]uint64, bands*stride) // band-major: keys[b*stride+i]
 	var sig Signature
 	var hs, bk []uint64
-	var perUnit [][bands]uint64
 	for _, u := range reps {
 		key := f.key(u)
 		if !sh.Eligible(key) {
@@ -333,17 +340,12 @@ func (f *finder) lsh(reps []int) {
 		sig.Reset()
 		sig.addFirst(hs, bands*rows+3)
 		bk = sig.BandKeys(bk[:0], bands, rows)
+		for b, k := range bk {
+			keys[b*stride+len(units)] = k
+		}
 		units = append(units, int32(u))
-		perUnit = append(perUnit, [bands]uint64(bk))
 	}
 	n := len(units)
-	keys = make([]uint64, bands*n)
-	for i := range perUnit {
-		for b := range bands {
-			keys[b*n+i] = perUnit[i][b]
-		}
-	}
-	perUnit = nil
 	size := 16
 	for size < 2*n {
 		size <<= 1
@@ -351,10 +353,10 @@ func (f *finder) lsh(reps []int) {
 	mask := uint64(size - 1)
 	slots := make([]int32, size) // entry+1, 0 = empty
 	next := make([]int32, n)     // entry+1 of the previous entry with the same key
-	var cand []uint64
+	cand := make([]uint64, 0, 4*n)
 	for b := range bands {
 		clear(slots)
-		bkeys := keys[b*n : (b+1)*n]
+		bkeys := keys[b*stride : b*stride+n]
 		for i, k := range bkeys {
 			s := (k * 0x9E3779B97F4A7C15) >> 20 & mask
 			for slots[s] != 0 && bkeys[slots[s]-1] != k {
@@ -589,4 +591,39 @@ func radixSortUnique(a []uint64) []uint64 {
 		a, tmp = tmp, a
 	}
 	return slices.Compact(a)
+}
+
+// firstTable maps a 64-bit hash to the first unit that had it: open
+// addressing over two slots per unit, cheaper than a Go map for the tens of
+// thousands of sentences of a large document.
+type firstTable struct {
+	keys []uint64
+	vals []int32 // unit+1; 0 = empty
+	mask uint64
+}
+
+func newFirstTable(n int) *firstTable {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	return &firstTable{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+}
+
+func (t *firstTable) slot(h uint64) uint64 {
+	s := (h * 0x9E3779B97F4A7C15) >> 17 & t.mask
+	for t.vals[s] != 0 && t.keys[s] != h {
+		s = (s + 1) & t.mask
+	}
+	return s
+}
+
+func (t *firstTable) get(h uint64) (int32, bool) {
+	s := t.slot(h)
+	return t.vals[s] - 1, t.vals[s] != 0
+}
+
+func (t *firstTable) put(h uint64, v int32) {
+	s := t.slot(h)
+	t.keys[s], t.vals[s] = h, v+1
 }

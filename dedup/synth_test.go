@@ -47,7 +47,7 @@ func cleanBases(tb testing.TB) []string {
 			units[i] = Unit{Text: s}
 		}
 		drop := make(map[int]bool)
-		for _, p := range FindRepeats(units, FindOptions{PairwiseMax: 1 << 30}).Pairs {
+		for _, p := range FindRepeats(units, FindOptions{PairwiseMax: 1 << 30, PairwiseMaxRunes: 1 << 30}).Pairs {
 			drop[p.A], drop[p.B] = true, true
 		}
 		for i, s := range cand {
@@ -206,7 +206,7 @@ func TestSyntheticFinder(t *testing.T) {
 		t.Fatalf("only %d clean base sentences", n)
 	}
 	for _, m := range mutations {
-		checkEval(t, "finder/pairwise", m, evalFinder(t, m, FindOptions{PairwiseMax: 1 << 30}))
+		checkEval(t, "finder/pairwise", m, evalFinder(t, m, FindOptions{PairwiseMax: 1 << 30, PairwiseMaxRunes: 1 << 30}))
 		checkEval(t, "finder/lsh", m, evalFinder(t, m, FindOptions{PairwiseMax: 1}))
 	}
 }
@@ -266,7 +266,7 @@ func TestSyntheticMisses(t *testing.T) {
 	for i, s := range texts {
 		units[i] = Unit{Text: s}
 	}
-	res := FindRepeats(units, FindOptions{PairwiseMax: 1 << 30})
+	res := FindRepeats(units, FindOptions{PairwiseMax: 1 << 30, PairwiseMaxRunes: 1 << 30})
 	group := make(map[int]int)
 	for gi, g := range res.Groups {
 		for _, u := range g.Units {
