@@ -2,6 +2,7 @@ package dup
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/dedup"
@@ -232,11 +233,23 @@ func paragraphsOf(doc *lint.Document, sopt, popt dedup.FindOptions) *paragraphLe
 			addCover(p.A, p.B)
 			addCover(p.B, p.A)
 		}
-		// Paragraphs made of short sentences have no sentence evidence:
-		// they are compared with each other.
+		// Paragraphs made mostly of short sentences have little sentence
+		// evidence: they are compared with each other.
+		long := make([]int, nb) // bytes in sentences long enough to compare
 		short := -1
 		for _, b := range doc.Blocks {
-			if !unitBlock(b) || !mostlyShort(b, sopt.MinRunes) {
+			if !unitBlock(b) {
+				continue
+			}
+			text := b.Text()
+			total := 0
+			for _, s := range b.Sentences() {
+				total += s.End - s.Start
+				if !shortText(text[s.Start:s.End], sopt.MinRunes) {
+					long[b.Index] += s.End - s.Start
+				}
+			}
+			if 2*long[b.Index] > total || shortText(text, sopt.MinRunes) {
 				continue
 			}
 			cand[b.Index] = true
@@ -247,8 +260,7 @@ func paragraphsOf(doc *lint.Document, sopt, popt dedup.FindOptions) *paragraphLe
 			}
 		}
 		for ab, n := range cover {
-			a, b := doc.Blocks[ab[0]], doc.Blocks[ab[1]]
-			if float64(n) >= minCoverage*float64(len(a.Text())+len(b.Text())) {
+			if float64(n) >= minCoverage*float64(long[ab[0]]+long[ab[1]]) {
 				uf.Union(ab[0], ab[1])
 				cand[ab[0]], cand[ab[1]] = true, true
 			}
@@ -273,17 +285,23 @@ func paragraphsOf(doc *lint.Document, sopt, popt dedup.FindOptions) *paragraphLe
 	}).(*paragraphLevel)
 }
 
-// mostlyShort reports whether sentences under minRunes characters make up
-// at least half of the block's text.
-func mostlyShort(b *lint.Block, minRunes int) bool {
-	text := b.Text()
-	shortBytes := 0
-	for _, s := range b.Sentences() {
-		if utf8.RuneCountInString(text[s.Start:s.End]) < minRunes {
-			shortBytes += s.End - s.Start
+// shortText reports whether s has fewer than minRunes letters and digits
+// (the characters a matching key keeps). Long texts are not counted: a
+// sentence of 6·minRunes bytes that short would be mostly punctuation.
+func shortText(s string, minRunes int) bool {
+	if len(s) < minRunes {
+		return true
+	}
+	if len(s) >= 6*minRunes {
+		return false
+	}
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
 		}
 	}
-	return 2*shortBytes >= len(text) && utf8.RuneCountInString(text) >= minRunes
+	return n < minRunes
 }
 
 // groupOfBlock returns the paragraph group of a block, or -1.

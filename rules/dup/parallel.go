@@ -13,34 +13,50 @@ import (
 //
 //   - both begin with an enumeration label and the labels differ (第一百三十一条
 //     and 第一百三十六条, （十二） and 第五十条: different provisions);
-//   - or every difference, with numbers folded, swaps a word for another
-//     word: each changed stretch replaces at least one character by others
-//     and spans three characters or more on the two sides together
-//     (人民法院 / 人民检察院, 拉萨市 / 汕头市, 劳动 / 受教育).
+//   - or, with numbers folded, every difference swaps a word for another —
+//     each changed stretch replaces at least one character by others and
+//     spans three characters or more on the two sides together (人民法院 /
+//     人民检察院, 拉萨市 / 汕头市, 劳动 / 受教育) — and the swaps change at
+//     least a tenth of the shorter text.
 //
 // A copy with a phrase added or dropped, or with single characters changed
 // here and there, is not parallel: that is how pasted and re-edited copies
-// differ. Names and organs that differ are meaningful, so such pairs are not
-// duplicates (the clean corpora's statutes are full of them).
+// differ; nor is a long paragraph with one word changed. Names and organs
+// that differ are meaningful, so parallel pairs are not duplicates (the
+// clean corpora's statutes are full of them). The diff is tried in both
+// directions, because an alignment of repeated characters (法院院长 /
+// 检察院检察长) can hide a swap behind an insertion.
 func parallel(a, b string) bool {
 	if la, lb := label(a), label(b); la != "" && lb != "" && la != lb {
 		return true
 	}
 	const fold = dedup.FoldDigitRuns | dedup.FoldHanNumerals
 	ka, kb := dedup.Normalize(a, fold), dedup.Normalize(b, fold)
+	need := 0.1 * float64(min(len(ka), len(kb)))
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // deterministic whatever the machine's speed
-	diffs := dmp.DiffMainRunes(ka, kb, false)
-	regions := 0
-	del, ins := 0, 0
+	for _, diffs := range [][]diffmatchpatch.Diff{dmp.DiffMainRunes(ka, kb, false), dmp.DiffMainRunes(kb, ka, false)} {
+		if changed, ok := wordSwaps(diffs); ok && float64(changed) >= need {
+			return true
+		}
+	}
+	return false
+}
+
+// wordSwaps reports whether every changed stretch of a diff is a word swap
+// (see parallel) and how many characters the swaps change (the longer side
+// of each).
+func wordSwaps(diffs []diffmatchpatch.Diff) (changed int, ok bool) {
+	regions, del, ins := 0, 0, 0
 	flush := func() bool {
 		if del == 0 && ins == 0 {
 			return true
 		}
-		ok := del > 0 && ins > 0 && del+ins >= 3
+		good := del > 0 && ins > 0 && del+ins >= 3
 		regions++
+		changed += max(del, ins)
 		del, ins = 0, 0
-		return ok
+		return good
 	}
 	for _, d := range diffs {
 		n := utf8.RuneCountInString(d.Text)
@@ -51,14 +67,14 @@ func parallel(a, b string) bool {
 			ins += n
 		default:
 			if !flush() {
-				return false
+				return 0, false
 			}
 		}
 	}
 	if !flush() {
-		return false
+		return 0, false
 	}
-	return regions > 0
+	return changed, regions > 0
 }
 
 // isNumeral reports digits (ASCII and full width) and the Chinese numerals

@@ -44,24 +44,26 @@ the list does not know (在在建项目, 被被执行人, 对对口单位): unsa
 }
 
 // hanRepeat describes the legitimate contexts of one doubled character:
-// characters that form a word with the first copy when they precede it, and
-// characters that form a word with the second copy when they follow it.
+// characters that form a word with the first copy when they precede it,
+// characters that form a word with the second copy when they follow it, and
+// the partners of AABB reduplications (的的确确, 实实在在).
 type hanRepeat struct {
-	before, after string
-	unsafe        bool // the second copy may begin a word not listed
+	before, after, aabb string
+	unsafe              bool // the second copy may begin a word not listed
 }
 
 var hanRepeats = map[rune]hanRepeat{
-	'的': {before: "目标之端有", after: "确士哥卢"},
-	'了': {before: "为除罢算不得时末明受免少", after: "解却结然得无之如断不当事"},
+	'的': {before: "目标", after: "确士哥卢", aabb: "确"},
+	'了': {before: "不罢算得时末", after: "解却结然得无之如断不当事"},
 	'在': {
-		before: "现存实正所自内潜外旨好贵重难意志乐健尚仍还",
+		before: "现存实正所自内潜外旨好贵重难意志",
 		after:  "于场职建校读押逃线内意乎所即此岗编案世望座外家位野握理行先研营途库华京沪鄂汉美任售运用产施管保审办册",
+		aabb:   "实自",
 		unsafe: true,
 	},
-	'是': {before: "于但可还要只正就倒硬老若算凡总即乃便或亦而更像别其不真实都也", after: "否非"},
-	'和': {before: "总平温缓调柔祥随附暖讲求共谦饱中人", after: "平谐睦解蔼气善美煦缓约谈局声弦田顺衷风盘尚服会亲"},
-	'与': {before: "参给赋授施寄相", after: "会其日时众生否共"},
+	'是': {before: "于但可若", after: "否非", aabb: "非"},
+	'和': {before: "总平温柔祥谦", after: "平谐睦解蔼气善美煦缓约谈局声弦田顺衷风盘尚服会亲", aabb: "美气睦顺"},
+	'与': {before: "参给赋授施寄相", after: "会"},
 	'把': {before: "一几火拖这那车门刀两扶", after: "关握手守持柄脉戏玩式控舵门"},
 	'被': {
 		before: "植棉盖覆",
@@ -69,8 +71,8 @@ var hanRepeats = map[rune]hanRepeat{
 		unsafe: true,
 	},
 	'对': {
-		before: "一绝相针反核配成应面比",
-		after:  "方象手称比接口应待照流联话外立抗冲标账策等岸面错峙子焦调折开半头号白仗偶视答撞歌弈垒阵决着于",
+		before: "一",
+		after:  "方象手称比接口应待照流联话外立抗冲标账策等岸面错峙子焦调折开半头号白仗偶视答撞歌弈垒阵决",
 		unsafe: true,
 	},
 }
@@ -120,16 +122,28 @@ func hanRepeatsIn(p *lint.Pass, b *lint.Block, text string) {
 			continue
 		}
 		j := i + 2*n // after the pair
-		next, nn := utf8.DecodeRuneInString(text[j:])
-		next2, _ := utf8.DecodeRuneInString(text[min(j+nn, len(text)):])
-		if j >= len(text) {
-			next = 0
+		var next, next2 rune
+		if j < len(text) {
+			var nn int
+			next, nn = utf8.DecodeRuneInString(text[j:])
+			if j+nn < len(text) {
+				next2, _ = utf8.DecodeRuneInString(text[j+nn:])
+			}
 		}
-		legit := strings.ContainsRune(rule.before, prev[1]) && prev[1] != 0 ||
-			next != 0 && strings.ContainsRune(rule.after, next) ||
-			prev[1] != 0 && prev[1] == prev[0] || // AABB, second half: 实实在在
-			next != 0 && next == next2 || // AABB, first half: 是是非非
-			next == r // three in a row: not a slip of one key
+		var legit bool
+		switch {
+		case next == r:
+			legit = true // three in a row: not a slip of one key
+		case !lint.IsHan(next):
+			// Nothing follows that could begin a word: only a particle
+			// can stand there (受不了了。).
+			legit = r == '了' && strings.ContainsRune(rule.before, prev[1])
+		default:
+			legit = strings.ContainsRune(rule.before, prev[1]) ||
+				strings.ContainsRune(rule.after, next) ||
+				prev[1] == prev[0] && strings.ContainsRune(rule.aabb, prev[1]) || // 实实在在
+				next == next2 && strings.ContainsRune(rule.aabb, next) // 是是非非
+		}
 		if !legit {
 			word := string(r)
 			d := lint.Diagnostic{
