@@ -62,3 +62,20 @@ func FuzzCharDiff(f *testing.F) {
 		}
 	})
 }
+
+func TestCompareAndKeeper(t *testing.T) {
+	sents := splitSentences(readTestdata(t, "sample-line77.txt"))
+	s := Compare(sents[0], sents[1])
+	if s.Containment != 1 || s.EditSim < 0.94 || s.Jaccard < 0.9 {
+		t.Errorf("Compare = %+v", s)
+	}
+	if k := ClusterKeeper([]string{sents[1], sents[0], sents[2]}); k != 1 {
+		t.Errorf("ClusterKeeper = %d, want 1 (the complete copy)", k)
+	}
+	if k := ClusterKeeper([]string{sents[1], sents[2]}); k != 0 {
+		t.Errorf("ClusterKeeper of equal copies = %d, want 0", k)
+	}
+	if ClusterKeeper(nil) != -1 {
+		t.Error("ClusterKeeper(nil)")
+	}
+}
