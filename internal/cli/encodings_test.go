@@ -77,6 +77,7 @@ var encodingVariants = []encodingVariant{
 }
 
 type jsonFinding struct {
+	Path      string `json:"path"`
 	Rule      string `json:"rule"`
 	Severity  string `json:"severity"`
 	Message   string `json:"message"`

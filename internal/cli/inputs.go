@@ -268,11 +268,11 @@ func (l *loader) read(full string) ([]byte, error) {
 }
 
 func tooLarge(size, limit int64) error {
-	what := formatSize(size)
 	if size == limit+1 {
-		what = "more than " + formatSize(limit)
+		// Read through a limit: the real size is unknown.
+		return fmt.Errorf("over --max-size %s; not checked", formatSize(limit))
 	}
-	return fmt.Errorf("file is %s, over --max-size %s; not checked", what, formatSize(limit))
+	return fmt.Errorf("%s, over --max-size %s; not checked", formatSize(size), formatSize(limit))
 }
 
 // encodeFor writes fixed text back in the document's encoding.

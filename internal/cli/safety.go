@@ -28,7 +28,7 @@ func readStdin(r io.Reader, maxSize int64) ([]byte, error) {
 		return nil, err
 	}
 	if maxSize > 0 && int64(len(data)) > maxSize {
-		return nil, fmt.Errorf("stdin: %w", tooLarge(int64(len(data)), maxSize))
+		return nil, tooLarge(int64(len(data)), maxSize)
 	}
 	return data, nil
 }
