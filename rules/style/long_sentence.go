@@ -90,6 +90,20 @@ func chineseSentences(p *lint.Pass, b *lint.Block, text string, opt *LongSentenc
 	n := len(text)
 	for i := 0; i < n; {
 		c := text[i]
+		// A run of Han characters (lead bytes E4–E9): a tight loop.
+		if c >= 0xE4 && c <= 0xE9 {
+			if start < 0 {
+				start = i
+			}
+			j, k := i+3, 1
+			for j < n && text[j] >= 0xE4 && text[j] <= 0xE9 {
+				j += 3
+				k++
+			}
+			chars += k
+			i = min(j, n)
+			continue
+		}
 		// Three-byte characters other than the few marks that matter
 		// here (Han, most punctuation) are counted without decoding.
 		if c >= 0xE0 && c < 0xF0 && i+2 < n && !sentenceMark3(c, text[i+1], text[i+2]) {
