@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -300,7 +301,9 @@ func WriteFileAtomic(path string, orig, data []byte) error {
 		path = real
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".draftlint-*")
+	// The process id in the name lets a later run tell a temporary file
+	// left by a killed process from one being written right now.
+	tmp, err := os.CreateTemp(dir, tempPrefix(filepath.Base(path))+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return err
 	}
@@ -334,4 +337,40 @@ func WriteFileAtomic(path string, orig, data []byte) error {
 		_ = dh.Close()
 	}
 	return nil
+}
+
+// tempPrefix starts the name of WriteFileAtomic's temporary file for a
+// file named base; the writer's process id and a random part follow.
+func tempPrefix(base string) string { return "." + base + ".draftlint-" }
+
+// RemoveStaleTemps removes from dir the temporary files that
+// WriteFileAtomic left when its process was killed between creating and
+// renaming them (a crash cannot run any clean-up). A file is removed only
+// when the process named in it no longer runs; where that cannot be known,
+// nothing is removed. It returns the names removed.
+func RemoveStaleTemps(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var removed []string
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, ".") {
+			continue
+		}
+		i := strings.LastIndex(name, ".draftlint-")
+		if i < 1 {
+			continue
+		}
+		pidStr, rnd, ok := strings.Cut(name[i+len(".draftlint-"):], "-")
+		pid, err := strconv.Atoi(pidStr)
+		if !ok || err != nil || pid <= 0 || rnd == "" || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		if os.Remove(filepath.Join(dir, name)) == nil {
+			removed = append(removed, name)
+		}
+	}
+	return removed
 }

@@ -154,6 +154,9 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 	} else {
 		runner.Encode = encodeFor
 	}
+	if runner.Fix {
+		removeStaleTemps(dir, files)
+	}
 	ctx, stop := interruptible(ctx)
 	defer stop()
 	res := runner.Run(ctx, files)

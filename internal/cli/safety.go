@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
 
@@ -38,6 +39,22 @@ func readStdin(r io.Reader, maxSize int64) ([]byte, error) {
 // all, no temporary file left) and the run ends with exit status 2.
 func interruptible(ctx context.Context) (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+}
+
+// removeStaleTemps clears, before a --fix run, the temporary files a
+// killed earlier run left next to the files it was fixing.
+func removeStaleTemps(dir string, files []string) {
+	seen := map[string]bool{}
+	for _, f := range files {
+		if !filepath.IsAbs(f) {
+			f = filepath.Join(dir, f)
+		}
+		d := filepath.Dir(f)
+		if !seen[d] {
+			seen[d] = true
+			lint.RemoveStaleTemps(d)
+		}
+	}
 }
 
 // summarizeInterrupted replaces the one error per file not started after
