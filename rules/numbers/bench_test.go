@@ -1,7 +1,6 @@
 package numbers
 
 import (
-	"syscall"
 	"testing"
 	"time"
 
@@ -29,25 +28,16 @@ func BenchmarkNumberRules(b *testing.B) {
 			bl.Prose()
 			bl.Sentences()
 		}
-		t0 := cpuTime()
+		t0 := benchdata.CPUTime()
 		b.StartTimer()
 		if _, errs := lint.Check(doc, Rules()); len(errs) > 0 {
 			b.Fatal(errs[0])
 		}
 		b.StopTimer()
-		cpu += cpuTime() - t0
+		cpu += benchdata.CPUTime() - t0
 		b.StartTimer()
 	}
 	if cpu > 0 {
 		b.ReportMetric(float64(len(src))*float64(b.N)/cpu.Seconds()/1e6, "cpu-MB/s")
 	}
-}
-
-// cpuTime returns the user and system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -3,6 +3,7 @@ package numbers
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/internal/zhnum"
 	"github.com/draftlint/draftlint/lint"
@@ -64,10 +65,10 @@ func findDefinitions(bf *blockFigures, out []definition) []definition {
 				continue
 			}
 		}
-		// A reading before a bracketed prefixed quantity: the next figure
-		// opens the bracket.
-		if i+1 < len(bf.figs) && bf.figs[i+1].q.Prefix != zhnum.NoPrefix {
-			if r := bf.figs[i+1].prev; r == '(' || r == '（' || r == ' ' {
+		// A prefixed quantity in brackets after its reading: 每秒百亿亿次
+		// （1EFLOPS）.
+		if f.q.Prefix != zhnum.NoPrefix {
+			if r := f.prev; r == '(' || r == '（' || r == ' ' {
 				if d, ok := reverseGloss(bf, f); ok {
 					out = append(out, d)
 				}
@@ -270,10 +271,30 @@ func smallInt(v zhnum.Value) (int, bool) {
 	return n, err == nil
 }
 
-// reverseGloss reads a Chinese reading followed by the prefixed quantity in
-// brackets: 每秒百亿亿次（1EFLOPS）.
-func reverseGloss(bf *blockFigures, f *figure) (definition, bool) {
+// reverseGloss reads a reading before the bracketed prefixed quantity g:
+// 每秒百亿亿次（1EFLOPS）, 1000次（1kFLOPS）.
+func reverseGloss(bf *blockFigures, g *figure) (definition, bool) {
 	text := bf.text
+	q := g.q
+	if q.Num.Flags&(zhnum.Percent|zhnum.Approx) != 0 || g.code() {
+		return definition{}, false
+	}
+	if closeBracket(text, skipSpace(text, g.end)) == 0 {
+		return definition{}, false
+	}
+	o := skipSpaceBack(text, g.start)
+	switch {
+	case strings.HasSuffix(text[:o], "（"):
+		o -= len("（")
+	case strings.HasSuffix(text[:o], "("):
+		o--
+	default:
+		return definition{}, false
+	}
+	f, ok := readingBefore(text, o)
+	if !ok {
+		return definition{}, false
+	}
 	fl := f.q.Num.Flags
 	if f.q.Prefix != zhnum.NoPrefix || fl&(zhnum.Percent|zhnum.Approx|zhnum.Digitwise) != 0 || f.code() {
 		return definition{}, false
@@ -281,36 +302,54 @@ func reverseGloss(bf *blockFigures, f *figure) (definition, bool) {
 	// A plain figure (1000次) is a reading only of a prefixed quantity with
 	// a unit (1kFLOPS), not of a bare 1K.
 	plain := fl&(zhnum.Magnitude|zhnum.Sci) == 0
-	j := f.end
-	// unit words between the reading and the bracket: 次浮点运算
-	for n := 0; n < 8 && j < len(text); n++ {
-		if openBracket(text, j) > 0 {
-			break
-		}
-		r, size := zh.DecodeRune(text, j)
-		if !zh.IsHan(r) || zhnum.StartsNumber(text, j) {
-			return definition{}, false
-		}
-		j += size
-	}
-	o := openBracket(text, j)
-	if o == 0 {
-		return definition{}, false
-	}
-	k := skipSpace(text, j+o)
-	q, n := zhnum.ParseQuantity(text, k)
-	if n == 0 || q.Prefix == zhnum.NoPrefix || q.Num.Flags&(zhnum.Percent|zhnum.Approx) != 0 {
-		return definition{}, false
-	}
 	if q.Unit == "" && (plain || q.Prefix <= zhnum.Giga && !q.Num.Value.Equal(zhnum.Int(1))) {
 		return definition{}, false
 	}
-	if closeBracket(text, skipSpace(text, k+n)) == 0 {
-		return definition{}, false
-	}
-	def := side{start: k, end: k + n, numEnd: k + q.NumLen, q: q, val: q.Value(), alt: q.Alt(), prefixed: true}
+	def := side{start: g.start, end: g.end, numEnd: g.numEnd, q: q, val: q.Value(), alt: q.Alt(), prefixed: true}
 	read := side{start: f.start, end: f.end, numEnd: f.numEnd, q: f.q, val: f.q.Value(), alt: f.q.Alt()}
 	return definition{bf: bf, def: def, read: read}, true
+}
+
+// readingBefore reads the number that ends, followed by at most eight
+// unit characters (次, 次浮点运算), at the bracket at o.
+func readingBefore(text string, o int) (figure, bool) {
+	j := o
+	for n := 0; n < 8 && j > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if numeralRune(r) {
+			break
+		}
+		if !zh.IsHan(r) {
+			return figure{}, false
+		}
+		j -= size
+	}
+	k := j
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:k])
+		if !numeralRune(r) && r != '.' && r != ',' && r != '^' {
+			break
+		}
+		k -= size
+	}
+	if k == j {
+		return figure{}, false
+	}
+	q, n := quantityAt(text, k)
+	if n == 0 || k+q.NumLen != j {
+		return figure{}, false
+	}
+	prev, _ := zh.PrevRune(text, k, false)
+	return figure{start: k, numEnd: j, end: k + n, q: q, prev: prev}, true
+}
+
+// numeralRune reports an ASCII digit or a character that may start a
+// Chinese number.
+func numeralRune(r rune) bool {
+	if r < 0x80 {
+		return r >= '0' && r <= '9'
+	}
+	return r >= 0x800 && r <= 0xFFFF && numStart[r>>6]>>(r&63)&1 != 0
 }
 
 // wrong reports whether the reading disagrees with the defined value by an

@@ -60,11 +60,11 @@ func fullwidthAt(s string, i int) byte {
 
 func runFullwidthASCII(p *lint.Pass) error {
 	var buf []byte
-	for _, b := range p.Doc.Blocks {
-		text := b.Text()
-		if strings.IndexByte(text, 0xEF) < 0 {
+	for _, bf := range figures(p.Doc).blocks {
+		if !bf.fullwidth {
 			continue
 		}
+		b, text := bf.b, bf.text
 		for i := 0; i < len(text); {
 			j := strings.IndexByte(text[i:], 0xEF)
 			if j < 0 {

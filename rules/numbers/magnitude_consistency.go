@@ -69,16 +69,21 @@ func runMagnitudeConsistency(p *lint.Pass) error {
 	year := "" // the last year named so far: the time a statement is about
 	for bi := range bfs {
 		bf := &bfs[bi]
+		y := 0
 		for i := range bf.figs {
 			f := &bf.figs[i]
-			if y := yearOf(bf.text, f); y != "" {
-				year = y
+			st, ok := asStatement(bf, f)
+			if !ok {
 				continue
 			}
-			if st, ok := asStatement(bf, f); ok {
-				st.year = year
-				stmts = append(stmts, st)
+			for ; y < len(bf.years) && bf.years[y].off < f.start; y++ {
+				year = bf.years[y].year
 			}
+			st.year = year
+			stmts = append(stmts, st)
+		}
+		if len(bf.years) > 0 {
+			year = bf.years[len(bf.years)-1].year
 		}
 	}
 	// Only figures with the same digits can differ by a power of ten; of
@@ -119,10 +124,10 @@ func runMagnitudeConsistency(p *lint.Pass) error {
 // asStatement classifies figure f as a statement of a dimensioned quantity.
 func asStatement(bf *blockFigures, f *figure) (statement, bool) {
 	q := f.q
-	if f.code() || q.Num.Flags&(zhnum.Percent|zhnum.Permille|zhnum.Approx|zhnum.Zhao|zhnum.Digitwise) != 0 || bf.inDefinition(f.start) {
-		return statement{}, false
-	}
 	if q.Prefix == zhnum.NoPrefix && q.Num.Mag < 8 {
+		return statement{}, false // the common case
+	}
+	if f.code() || q.Num.Flags&(zhnum.Percent|zhnum.Permille|zhnum.Approx|zhnum.Zhao|zhnum.Digitwise) != 0 || bf.inDefinition(f.start) {
 		return statement{}, false
 	}
 	text := bf.text
@@ -156,23 +161,6 @@ func asStatement(bf *blockFigures, f *figure) (statement, bool) {
 		return statement{}, false
 	}
 	return statement{bf: bf, f: f, dim: dim, sent: s}, true
-}
-
-// yearOf returns the year figure f names (2023 in 2023年, 2025 in
-// 2021—2025年, 二〇二三年), or "".
-func yearOf(text string, f *figure) string {
-	fl := f.q.Num.Flags
-	if fl&(zhnum.Arabic|zhnum.Digitwise) == 0 || fl&(zhnum.Decimal|zhnum.Grouped|zhnum.Percent) != 0 || f.q.Prefix != zhnum.NoPrefix {
-		return ""
-	}
-	num := f.num(text)
-	if fl&zhnum.Arabic != 0 && len(num) != 4 {
-		return ""
-	}
-	if !strings.HasPrefix(text[f.end:], "年") && prefixAt(text, f.end, "—", "-", "～", "至", "到") == 0 {
-		return ""
-	}
-	return num
 }
 
 func isDigit(c byte) bool { return c-'0' <= 9 }

@@ -161,6 +161,11 @@ var fixedNameWords = []string{"中全会", "全会", "次会议", "次全体会�
 func fixedName(p *lint.Pass, bf *blockFigures, i int) int {
 	text := bf.text
 	f := &bf.figs[i]
+	// Session numbers have at most three digits and are followed by a
+	// three-byte character (届, 中全会, 大).
+	if f.numEnd-f.start > 3 || f.end+3 > len(text) || text[f.end] < 0xE0 {
+		return 0
+	}
 	if f.q.Num.Flags&(zhnum.Decimal|zhnum.Grouped|zhnum.Magnitude|zhnum.Percent) != 0 || f.q.Prefix != zhnum.NoPrefix || f.code() {
 		return 0
 	}
@@ -295,8 +300,10 @@ func leadingZeroDecimal(p *lint.Pass, b *lint.Block, text string) {
 // fullwidthComma: 1，000 → 1,000.
 func fullwidthComma(p *lint.Pass, bf *blockFigures, f *figure, docGroups bool) {
 	text := bf.text
-	num := f.num(text)
-	if len(num) > 3 || f.q.Num.Flags&(zhnum.Decimal|zhnum.Grouped|zhnum.Percent|zhnum.Magnitude) != 0 || f.q.Prefix != zhnum.NoPrefix || f.q.Unit != "" {
+	if f.numEnd-f.start > 3 || !strings.HasPrefix(text[f.numEnd:], "，") {
+		return
+	}
+	if f.q.Num.Flags&(zhnum.Decimal|zhnum.Grouped|zhnum.Percent|zhnum.Magnitude) != 0 || f.q.Prefix != zhnum.NoPrefix || f.q.Unit != "" {
 		return
 	}
 	if f.prev == '，' || f.prev < utf8.RuneSelf && (isDigit(byte(f.prev)) || f.prev == ',') {
@@ -366,11 +373,11 @@ func groupingConvention(bfs []blockFigures) grouping {
 // phone numbers, names in quotes, short numbers).
 func groupingOf(bf *blockFigures, f *figure) int {
 	fl := f.q.Num.Flags
-	if fl&zhnum.Arabic == 0 || fl&(zhnum.Fullwidth|zhnum.Sci|zhnum.MixedSmall) != 0 || f.code() {
-		return 0
-	}
-	if fl&zhnum.Grouped != 0 {
+	if fl&zhnum.Grouped != 0 && fl&(zhnum.Fullwidth|zhnum.Sci|zhnum.MixedSmall) == 0 && !f.code() {
 		return 1
+	}
+	if f.numEnd-f.start < 5 || fl&zhnum.Arabic == 0 || fl&(zhnum.Fullwidth|zhnum.Sci|zhnum.MixedSmall) != 0 || f.code() {
+		return 0
 	}
 	text := bf.text
 	num := f.num(text)

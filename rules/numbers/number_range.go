@@ -52,6 +52,16 @@ suffix on the first value and writes the document's connector.`,
 // connectors between the two values of a range, longest first.
 var connectors = []string{"～", "〜", "—", "–", "－", "~", "-", "至"}
 
+// connectorByte and connectorEnd mark the first and last bytes of the
+// connectors.
+var connectorByte, connectorEnd = func() (first, last [256]bool) {
+	for _, c := range connectors {
+		first[c[0]] = true
+		last[c[len(c)-1]] = true
+	}
+	return
+}()
+
 func asciiConnector(c string) bool { return c == "-" || c == "~" || c == "－" }
 
 type numRange struct {
@@ -150,6 +160,9 @@ func rangeAt(bf *blockFigures, i int) (numRange, bool) {
 		return numRange{}, false
 	}
 	j := skipSpace(text, a.end)
+	if j >= len(text) || !connectorByte[text[j]] {
+		return numRange{}, false
+	}
 	n := prefixAt(text, j, connectors...)
 	if n == 0 || skipSpace(text, j+n) != b.start {
 		return numRange{}, false

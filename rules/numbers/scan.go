@@ -40,9 +40,20 @@ type blockFigures struct {
 	// bare are the offsets of prefixed units without a number (EFLOPS,
 	// E级), which may be defined: EFLOPS = 每秒百亿亿次.
 	bare []int
+	// fullwidth: the block has a full-width digit, letter or ％.
+	fullwidth bool
+	// years are the years named in the block (2023年), by offset: the
+	// time a later statement is about.
+	years []yearMark
 	// defs are the prose ranges of stated equivalences (1E=100亿), filled
 	// by definitions: figures inside them are not statements of their own.
 	defs []lint.Span
+}
+
+// yearMark is a year named in a block.
+type yearMark struct {
+	off  int
+	year string
 }
 
 // inDefinition reports whether prose offset i lies in a stated
@@ -77,35 +88,40 @@ func figures(doc *lint.Document) *docFigures {
 const keep = zhnum.Arabic | zhnum.Fullwidth | zhnum.Magnitude | zhnum.Digitwise | zhnum.Sci | zhnum.Percent | zhnum.Permille
 
 func scanFigures(doc *lint.Document) *docFigures {
-	df := &docFigures{blocks: make([]blockFigures, 0, len(doc.Blocks)/2+1)}
-	// A block's figures are gathered in a scratch slice and copied into
-	// chunks shared by many blocks: a few allocations per document
-	// instead of one growing slice per block.
-	var all, chunk []figure
+	df := &docFigures{blocks: make([]blockFigures, 0, len(doc.Blocks))}
+	// Figures go into chunks shared by many blocks: a few allocations per
+	// document instead of a growing slice per block.
+	var chunk []figure
 	for _, b := range doc.Blocks {
 		text := b.Text()
-		all = all[:0]
+		lo := len(chunk)
 		var bare []int
+		var years []yearMark
+		fw := false
 		for i := 0; i < len(text); {
 			c := text[i]
 			switch {
-			case c < 0x80:
-				if c-'0' > 9 {
-					if prefixLetter[c] && i+1 < len(text) && bareUnitAt(text, i+1) {
-						bare = append(bare, i)
-					}
+			case c >= 0xE0:
+				// Most of Chinese text: three-byte characters, one
+				// table probe each.
+				if c >= 0xF0 || i+2 >= len(text) {
 					i++
 					continue
 				}
-			case c >= 0xE0 && c < 0xF0:
-				if !zhnum.StartsNumber(text, i) || !numberGoesOn(text, i+3) {
+				if numStart[int(c&0x0F)<<6|int(text[i+1]&0x3F)]>>(text[i+2]&0x3F)&1 == 0 || !numberGoesOn(text, i+3) {
+					if c == 0xEF && !fw {
+						fw = fullwidthAt(text, i) != 0
+					}
 					i += 3
 					continue
 				}
-				// A Chinese numeral: most are words (一些, 统一) or small
-				// counts; read the number alone first and look for a
-				// prefix or unit only when one may follow.
-			default:
+			case c >= 0x80:
+				i++
+				continue
+			case c-'0' > 9:
+				if prefixLetter[c] && i+1 < len(text) && bareUnitAt(text, i+1) {
+					bare = append(bare, i)
+				}
 				i++
 				continue
 			}
@@ -114,24 +130,112 @@ func scanFigures(doc *lint.Document) *docFigures {
 				i++
 				continue
 			}
+			fw = fw || q.Num.Flags&zhnum.Fullwidth != 0 // ４０％
+			if y := yearAt(text, i, q, n); y != "" {
+				years = append(years, yearMark{i, y})
+			}
+			if q.Num.Flags == zhnum.Arabic && q.Prefix == zhnum.NoPrefix && q.Unit == "" && !plainWanted(text, i, i+n) {
+				// Most figures are plain counts and dates (62个, 8月)
+				// that no rule looks at; storing them would cost more
+				// than the rest of the scan.
+				i += n
+				continue
+			}
 			if q.Num.Flags&keep != 0 || q.Prefix != zhnum.NoPrefix {
+				if len(chunk) == cap(chunk) {
+					// Move this block's figures to a fresh chunk.
+					next := make([]figure, 0, max(1024, 2*(len(chunk)-lo)))
+					chunk, lo = append(next, chunk[lo:]...), 0
+				}
 				prev, _ := zh.PrevRune(text, i, false)
-				all = append(all, figure{start: i, numEnd: i + q.NumLen, end: i + n, q: q, prev: prev})
+				chunk = append(chunk, figure{start: i, numEnd: i + q.NumLen, end: i + n, q: q, prev: prev})
 				df.flags |= q.Num.Flags
 			}
 			i += n
 		}
-		if len(all) == 0 && len(bare) == 0 {
+		if len(chunk) == lo && len(bare) == 0 && !fw && len(years) == 0 {
 			continue
 		}
-		if cap(chunk)-len(chunk) < len(all) {
-			chunk = make([]figure, 0, max(1024, len(all)))
-		}
-		lo := len(chunk)
-		chunk = append(chunk, all...)
-		df.blocks = append(df.blocks, blockFigures{b: b, text: text, bare: bare, figs: chunk[lo:len(chunk):len(chunk)]})
+		df.blocks = append(df.blocks, blockFigures{b: b, text: text, bare: bare, fullwidth: fw, years: years, figs: chunk[lo:len(chunk):len(chunk)]})
 	}
 	return df
+}
+
+// plainWanted reports whether a plain Arabic integer at [i,j) matters to a
+// rule: five digits or more (digit grouping), an end of a range (3-5年),
+// or a session number (20届, 3中全会, 党的20大, 2次会议) or thousands
+// group (1，000) of at most three digits.
+func plainWanted(text string, i, j int) bool {
+	digits := j - i
+	if digits >= 5 {
+		return true
+	}
+	if k := skipSpace(text, j); k < len(text) && connectorByte[text[k]] && prefixAt(text, k, connectors...) > 0 {
+		return true
+	}
+	if k := skipSpaceBack(text, i); k > 0 && connectorBefore(text, k) {
+		return true
+	}
+	if digits == 4 || j >= len(text) {
+		return false // a year (2023年) or the end
+	}
+	switch text[j] {
+	case 0xE5, 0xE4, 0xEF, 0xE6: // 届 大, 中, ，, 次
+		return prefixAt(text, j, "届", "中全会", "大", "，", "次") > 0
+	}
+	return false
+}
+
+// connectorBefore reports a range connector ending at i.
+func connectorBefore(text string, i int) bool {
+	if !connectorEnd[text[i-1]] {
+		return false
+	}
+	for _, c := range connectors {
+		if strings.HasSuffix(text[:i], c) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearAt returns the year a figure names (2023 in 2023年, 2021 in
+// 2021—2025年, 二〇二三 in 二〇二三年), or "".
+func yearAt(text string, i int, q zhnum.Quantity, n int) string {
+	fl := q.Num.Flags
+	if fl&(zhnum.Arabic|zhnum.Digitwise) == 0 || fl&(zhnum.Decimal|zhnum.Grouped|zhnum.Percent) != 0 || q.Prefix != zhnum.NoPrefix || i+n >= len(text) {
+		return ""
+	}
+	if fl&zhnum.Arabic != 0 && n != 4 {
+		return ""
+	}
+	if !strings.HasPrefix(text[i+n:], "年") && prefixAt(text, i+n, "—", "-", "～", "至", "到") == 0 {
+		return ""
+	}
+	return text[i : i+n]
+}
+
+// numStart has a bit for each character from U+0800 to U+FFFF that may
+// start a number: zhnum.StartsNumber, tabled once so the scanning loop
+// needs one probe and no calls per character.
+var numStart [1024]uint64
+
+func init() {
+	var sb strings.Builder
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			r = 0xDFFF
+			continue
+		}
+		sb.WriteRune(r)
+	}
+	all := sb.String()
+	for i := 0; i < len(all); i += 3 {
+		if zhnum.StartsNumber(all, i) {
+			r, _ := utf8.DecodeRuneInString(all[i:])
+			numStart[r>>6] |= 1 << (r & 63)
+		}
+	}
 }
 
 // numberGoesOn reports whether the character at i may continue a number
@@ -170,6 +274,9 @@ var prefixLetter = [128]bool{'k': true, 'K': true, 'M': true, 'G': true, 'T': tr
 // larger part of the cost. TestQuantityAt checks that it agrees with
 // ParseQuantity.
 func quantityAt(s string, i int) (zhnum.Quantity, int) {
+	if q, size := plainArabic(s, i); size > 0 {
+		return q, size
+	}
 	n, size := zhnum.Parse(s, i)
 	if size == 0 {
 		return zhnum.Quantity{}, 0
@@ -178,6 +285,56 @@ func quantityAt(s string, i int) (zhnum.Quantity, int) {
 		return zhnum.Quantity{Num: n, NumLen: size}, size
 	}
 	return zhnum.ParseQuantity(s, i)
+}
+
+// plainArabic reads the commonest figure, a run of ASCII digits followed
+// by a character that cannot continue a number (2023年, 62个, 15.),
+// without calling the parser; 0 when the figure is anything else.
+func plainArabic(s string, i int) (zhnum.Quantity, int) {
+	var v int64
+	j := i
+	for j < len(s) && s[j]-'0' <= 9 {
+		if j-i == 18 {
+			return zhnum.Quantity{}, 0
+		}
+		v = v*10 + int64(s[j]-'0')
+		j++
+	}
+	if j == i || j < len(s) && !endsNumber(s, j) {
+		return zhnum.Quantity{}, 0
+	}
+	n := zhnum.Int(v)
+	return zhnum.Quantity{Num: zhnum.Number{Value: n, Alt: n, Flags: zhnum.Arabic}, NumLen: j - i}, j - i
+}
+
+// endsNumber reports whether the character at i ends an Arabic number
+// without changing it: not a digit, separator, point, sign, exponent,
+// Chinese numeral or magnitude, approximation, prefix or unit.
+func endsNumber(s string, i int) bool {
+	c := s[i]
+	if c < 0x80 {
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			return false
+		}
+		switch c {
+		case ',', '.', '%', '^', '*', ' ':
+			return false
+		}
+		return true
+	}
+	if c < 0xE0 || c >= 0xF0 {
+		return false // ×, ¹, no-break space, …: let the parser decide
+	}
+	if zhnum.StartsNumber(s, i) || unitMayFollow(s, i) {
+		return false
+	}
+	switch r, _ := zh.DecodeRune(s, i); r {
+	case '兆', '多', '余', '餘', '几', '幾', '来', '來', '％', '‰', '．', '⁻', '⁺', '\u2005',
+		'⁰', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹':
+		return false
+	}
+	return true
 }
 
 // unitMayFollow reports a character at i that may start an SI prefix or a

@@ -4,9 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/draftlint/draftlint/internal/zhnum"
+	"github.com/draftlint/draftlint/lint"
 )
 
 // quantityAt skips zhnum's unit lookup when no unit can follow; it must
@@ -43,5 +45,30 @@ func TestQuantityAt(t *testing.T) {
 	}
 	if n < 5000 {
 		t.Fatalf("only %d positions compared", n)
+	}
+}
+
+// The scan keeps the figures the rules look at and drops plain counts.
+func TestScanKeeps(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"2021～2025年，共62个项目，8月完成", []string{"2021", "2025"}},
+		{"工期3-5年，分别为100，200，增长50-60", []string{"3", "5", "100", "200", "50", "60"}},
+		{"党的20大，20届3中全会，14届全国人大2次会议", []string{"20", "20", "3", "14", "2次"}},
+		{"人口12500人，面积1,040平方公里，1998年", []string{"12500", "1,040"}},
+		{"规模2.65万亿元，算力6E，比重47.5%，一九九○年", []string{"2.65万亿", "6E", "47.5%", "一九九○"}},
+	} {
+		doc := lint.Parse("t.txt", []byte(c.text+"\n"), lint.FormatText)
+		var got []string
+		for _, bf := range figures(doc).blocks {
+			for _, f := range bf.figs {
+				got = append(got, f.text(bf.text))
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%q: figures %q, want %q", c.text, got, c.want)
+		}
 	}
 }
