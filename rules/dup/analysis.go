@@ -120,23 +120,27 @@ func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
 		case dedup.Exact:
 			exactTo[p.B] = true
 		default:
-			if parallel(units[p.A].Text, units[p.B].Text) {
+			// Word swaps change a tenth of the text, which a pair this
+			// similar cannot (see maxParallelSim).
+			a, b := units[p.A].Text, units[p.B].Text
+			// A shorter copy found whole inside the longer one differs by
+			// insertions only.
+			swaps := p.EditSim <= maxParallelSim && p.Containment < 1
+			if labelsDiffer(a, b) || swaps && wordSwapped(a, b) {
 				continue
 			}
 			near = true
 		}
 		uf.Union(p.A, p.B)
 	}
-	var keys map[int][]rune
+	keys := map[string][]rune{} // copies often share their text
 	key := func(i int) []rune {
-		if k, ok := keys[i]; ok {
+		t := units[i].Text
+		if k, ok := keys[t]; ok {
 			return k
 		}
-		if keys == nil {
-			keys = map[int][]rune{}
-		}
-		k := dedup.Normalize(units[i].Text, 0)
-		keys[i] = k
+		k := dedup.Normalize(t, 0)
+		keys[t] = k
 		return k
 	}
 	for _, ms := range uf.Sets(2) {

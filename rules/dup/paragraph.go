@@ -18,11 +18,14 @@ type ParagraphOptions struct {
 	// Jaccard: also near copies when the character 3-gram sets overlap at
 	// least this much (long paragraphs with scattered edits).
 	Jaccard float64 `yaml:"jaccard"`
+	// MaxCopies: a paragraph found more often than this is reported once,
+	// as boilerplate, without a fix (0: no limit).
+	MaxCopies int `yaml:"max-copies"`
 }
 
 func newParagraphOptions() any {
 	d := dedup.ParagraphOptions()
-	return &ParagraphOptions{MinLength: d.MinRunes, EditSimilarity: d.EditSim, Containment: d.Containment, Jaccard: d.Jaccard}
+	return &ParagraphOptions{MinLength: d.MinRunes, EditSimilarity: d.EditSim, Containment: d.Containment, Jaccard: d.Jaccard, MaxCopies: 4}
 }
 
 func (o *ParagraphOptions) find() dedup.FindOptions {
@@ -97,37 +100,27 @@ func runDuplicateParagraph(p *lint.Pass) error {
 	pl := paragraphsOf(doc, dedup.SentenceOptions(), opt.find())
 	us := paragraphUnits{doc: doc, pl: pl}
 	var cmp dedup.Comparer
+	kd := kind{"paragraph", "段落"}
 	for _, g := range pl.groups {
 		keys := keyCache{}
+		if opt.MaxCopies > 0 && len(g.members) > opt.MaxCopies {
+			refrain(p, us, keys, &cmp, kd, g)
+			continue
+		}
 		k := g.keeper
 		at := where(doc, us.span(k).Start)
-		zat := zhWhere(doc, us.span(k).Start)
 		for i, m := range g.members {
 			if m == k {
 				continue
 			}
 			l := compare(us, keys, &cmp, m, k)
-			var msg, zh string
-			switch {
-			case l.same:
-				msg = fmt.Sprintf("paragraph repeats the paragraph at %s", at)
-				zh = fmt.Sprintf("段落与第%s处的段落重复", zat)
-			case l.inOther && k < m:
-				msg = fmt.Sprintf("paragraph repeats, shortened, the paragraph at %s (%d%% similar)", at, percent(l.sim))
-				zh = fmt.Sprintf("段落重复了第%s处的段落，但不完整（相似度%d%%）", zat, percent(l.sim))
-			case l.inOther:
-				msg = fmt.Sprintf("paragraph is repeated, more completely, at %s (%d%% similar)", at, percent(l.sim))
-				zh = fmt.Sprintf("段落在第%s处重复出现，且那里更完整（相似度%d%%）", zat, percent(l.sim))
-			default:
-				msg = fmt.Sprintf("paragraph nearly repeats the paragraph at %s (%d%% similar)", at, percent(l.sim))
-				zh = fmt.Sprintf("段落与第%s处的段落近似重复（相似度%d%%）", zat, percent(l.sim))
-			}
+			msg, zh := copyMessage(doc, us, kd, l, k, m)
 			d := lint.Diagnostic{
 				Span:      us.span(m),
 				Message:   msg,
 				MessageZh: zh,
 				Detail:    diffDetail(doc, us, k, m),
-				Related:   relatedCopies(doc, us, keys, &cmp, g, m, "paragraph"),
+				Related:   relatedCopies(doc, us, keys, &cmp, g, m, kd.noun),
 			}
 			if e, ok := deleteBlock(doc, pl.blocks[m]); ok {
 				d.Fixes = []lint.Fix{{

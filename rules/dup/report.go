@@ -9,9 +9,9 @@ import (
 	"github.com/draftlint/draftlint/lint"
 )
 
-// maxRelated caps the copies named under one finding: a sentence pasted
-// dozens of times is named by its nearest copies and a count.
-const maxRelated = 12
+// maxRelated caps the copies named under one refrain finding: a sentence
+// found dozens of times is named by its nearest copies and a count.
+const maxRelated = 4
 
 // units is what the reporting code needs of a level.
 type units interface {
@@ -75,7 +75,7 @@ type likeness struct {
 
 func compare(us units, keys keyCache, cmp *dedup.Comparer, u, o int) likeness {
 	ku, ko := keys.get(us, u), keys.get(us, o)
-	if string(ku) == string(ko) {
+	if slices.Equal(ku, ko) {
 		return likeness{same: true, identical: us.text(u) == us.text(o), sim: 1}
 	}
 	l := likeness{sim: cmp.EditSimilarity(ku, ko)}
@@ -184,4 +184,50 @@ func memberIndex(g group, u int) int {
 		}
 	}
 	return -1
+}
+
+// kind holds the words for one unit kind in messages.
+type kind struct {
+	noun, zh string // "sentence", "句子"
+}
+
+// copyMessage words a finding on copy m of group g, kept copy k.
+func copyMessage(doc *lint.Document, us units, kd kind, l likeness, k, m int) (msg, zh string) {
+	at, zat := where(doc, us.span(k).Start), zhWhere(doc, us.span(k).Start)
+	switch {
+	case l.same:
+		msg = fmt.Sprintf("%s repeats the %s at %s", kd.noun, kd.noun, at)
+		zh = fmt.Sprintf("%s与第%s处的%s重复", kd.zh, zat, kd.zh)
+	case l.inOther && k < m:
+		msg = fmt.Sprintf("%s repeats, shortened, the %s at %s (%d%% similar)", kd.noun, kd.noun, at, percent(l.sim))
+		zh = fmt.Sprintf("%s重复了第%s处的%s，但不完整（相似度%d%%）", kd.zh, zat, kd.zh, percent(l.sim))
+	case l.inOther:
+		msg = fmt.Sprintf("%s is repeated, more completely, at %s (%d%% similar)", kd.noun, at, percent(l.sim))
+		zh = fmt.Sprintf("%s在第%s处重复出现，且那里更完整（相似度%d%%）", kd.zh, zat, percent(l.sim))
+	default:
+		msg = fmt.Sprintf("%s nearly repeats the %s at %s (%d%% similar)", kd.noun, kd.noun, at, percent(l.sim))
+		zh = fmt.Sprintf("%s与第%s处的%s近似重复（相似度%d%%）", kd.zh, zat, kd.zh, percent(l.sim))
+	}
+	return msg, zh
+}
+
+// refrain reports a group with more copies than a draft pastes by accident
+// — boilerplate under every table, a form's recurring line, a document
+// assembled from one template — once, on its first repeat, naming the
+// nearest copies and offering no fix: which copies are meant is for the
+// author to say.
+func refrain(p *lint.Pass, us units, keys keyCache, cmp *dedup.Comparer, kd kind, g group) {
+	doc := p.Doc
+	m := g.members[0]
+	if m == g.keeper {
+		m = g.members[1]
+	}
+	first := g.members[0]
+	p.Report(lint.Diagnostic{
+		Span:      us.span(m),
+		Severity:  lint.Warning,
+		Message:   fmt.Sprintf("%s occurs %d times in the document, first at %s: boilerplate, or pasted too often?", kd.noun, len(g.members), where(doc, us.span(first).Start)),
+		MessageZh: fmt.Sprintf("%s在文中出现%d次，首次在第%s处：是固定表述，还是粘贴过多？", kd.zh, len(g.members), zhWhere(doc, us.span(first).Start)),
+		Related:   relatedCopies(doc, us, keys, cmp, g, m, kd.noun),
+	})
 }

@@ -24,11 +24,14 @@ type SentenceOptions struct {
 	// same paragraph, 1: also adjacent ones) are errors, farther ones
 	// warnings.
 	ErrorDistance int `yaml:"error-distance"`
+	// MaxCopies: a sentence found more often than this is reported once,
+	// as boilerplate, without a fix (0: no limit).
+	MaxCopies int `yaml:"max-copies"`
 }
 
 func newSentenceOptions() any {
 	d := dedup.SentenceOptions()
-	return &SentenceOptions{MinLength: d.MinRunes, EditSimilarity: d.EditSim, Containment: d.Containment, ErrorDistance: 1}
+	return &SentenceOptions{MinLength: d.MinRunes, EditSimilarity: d.EditSim, Containment: d.Containment, ErrorDistance: 1, MaxCopies: 4}
 }
 
 func (o *SentenceOptions) find() dedup.FindOptions {
@@ -117,10 +120,16 @@ func runDuplicateSentence(p *lint.Pass) error {
 	pl := paragraphsOf(doc, fo, dedup.ParagraphOptions())
 	us := sentenceUnits{doc: doc, sl: sl}
 	var cmp dedup.Comparer
+	kd := kind{"sentence", "句子"}
 	for _, g := range sl.groups {
 		keys := keyCache{}
+		if opt.MaxCopies > 0 && len(g.members) > opt.MaxCopies {
+			refrain(p, us, keys, &cmp, kd, g)
+			continue
+		}
 		k := g.keeper
 		bk := us.blockIndex(k)
+		at := where(doc, us.span(k).Start)
 		for i, m := range g.members {
 			if m == k {
 				continue
@@ -130,28 +139,13 @@ func runDuplicateSentence(p *lint.Pass) error {
 				continue // the paragraph is reported, or is a template
 			}
 			l := compare(us, keys, &cmp, m, k)
-			at := where(doc, us.span(k).Start)
-			var msg, zh string
-			switch {
-			case l.same:
-				msg = fmt.Sprintf("sentence repeats the sentence at %s", at)
-				zh = fmt.Sprintf("句子与第%s处的句子重复", zhWhere(doc, us.span(k).Start))
-			case l.inOther && k < m:
-				msg = fmt.Sprintf("sentence repeats, shortened, the sentence at %s (%d%% similar)", at, percent(l.sim))
-				zh = fmt.Sprintf("句子重复了第%s处的句子，但不完整（相似度%d%%）", zhWhere(doc, us.span(k).Start), percent(l.sim))
-			case l.inOther:
-				msg = fmt.Sprintf("sentence is repeated, more completely, at %s (%d%% similar)", at, percent(l.sim))
-				zh = fmt.Sprintf("句子在第%s处重复出现，且那里更完整（相似度%d%%）", zhWhere(doc, us.span(k).Start), percent(l.sim))
-			default:
-				msg = fmt.Sprintf("sentence nearly repeats the sentence at %s (%d%% similar)", at, percent(l.sim))
-				zh = fmt.Sprintf("句子与第%s处的句子近似重复（相似度%d%%）", zhWhere(doc, us.span(k).Start), percent(l.sim))
-			}
+			msg, zh := copyMessage(doc, us, kd, l, k, m)
 			d := lint.Diagnostic{
 				Span:      us.span(m),
 				Message:   msg,
 				MessageZh: zh,
 				Detail:    diffDetail(doc, us, k, m),
-				Related:   relatedCopies(doc, us, keys, &cmp, g, m, "sentence"),
+				Related:   relatedCopies(doc, us, keys, &cmp, g, m, kd.noun),
 			}
 			if !nearTo(us, g, m, opt.ErrorDistance) {
 				d.Severity = lint.Warning

@@ -99,13 +99,19 @@ func runRepeatedWord(p *lint.Pass) error {
 	return nil
 }
 
-// hasHanRepeatCandidate is a quick test: some character of the list is
-// followed directly by itself.
+// hasHanRepeatCandidate is a quick test: some three-byte character is
+// followed directly by itself (the characters of hanRepeats all are).
 func hasHanRepeatCandidate(text string) bool {
-	for _, c := range []string{"的的", "了了", "在在", "是是", "和和", "与与", "把把", "被被", "对对"} {
-		if strings.Contains(text, c) {
+	for i := 0; i+6 <= len(text); {
+		c := text[i]
+		if c < 0xE0 || c >= 0xF0 {
+			i++
+			continue
+		}
+		if text[i+3] == c && text[i+4] == text[i+1] && text[i+5] == text[i+2] {
 			return true
 		}
+		i += 3
 	}
 	return false
 }
