@@ -11,7 +11,7 @@ import (
 // AmbiguousZhao reports 兆 used as a magnitude word.
 var AmbiguousZhao = &lint.Rule{
 	ID:        "ambiguous-zhao",
-	Summary:   "兆 used as a magnitude word is ambiguous (10^6 or 10^12)",
+	Summary:   "the magnitude word 兆 is ambiguous (10^6 or 10^12)",
 	SummaryZh: "“兆”作数量级词有歧义（百万或万亿）",
 	Doc: `In the PRC 兆 is the SI prefix mega, 10^6 (兆瓦 MW, 兆赫 MHz, 兆帕 MPa,
 兆字节 MB); as a number word it means 10^12 in Taiwan and Japan (3兆日元 is

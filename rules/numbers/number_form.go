@@ -177,7 +177,9 @@ func fixedName(p *lint.Pass, bf *blockFigures, i int) int {
 		end = f.numEnd + len("大")
 		parts = []*figure{f}
 		from = f.start - len("党的")
-	case prefixAt(text, f.numEnd, "届", "中全会") > 0:
+	case prefixAt(text, f.numEnd, "届", "中全会") > 0,
+		// 十四届全国人大2次会议: the session number after a 届 in words.
+		prefixAt(text, f.numEnd, "次会议", "次全体会议") > 0 && strings.Contains(text[max(0, f.start-30):f.start], "届"):
 		parts = []*figure{f}
 		end = sessionEnd(text, f)
 		for j := i + 1; j < len(bf.figs); j++ {

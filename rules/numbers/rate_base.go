@@ -21,8 +21,9 @@ is 每秒600亿亿次.
 
 The rule looks at a figure with an SI prefix of T or more (6E, 100P) or a
 Chinese count of at least 万亿, followed by 次 — directly or after a
-bracketed note, as in 6E(1E=…)次 — in a sentence about computing (算力,
-运算, 浮点, 超算, 智算, FLOPS; always for P and larger prefixes). 每秒
+bracketed note, as in 6E(1E=…)次 — in a sentence about computing power (算力,
+计算能力, 运算能力, 运算速度, 峰值, FLOPS; a total count such as 累计完成运算
+1万亿次 is a count and stays). 每秒
 before the figure in its clause, or /秒, 每秒, /s after 次, is a time base.
 Definitions (1E=100亿亿次) are left to magnitude-definition.
 
@@ -115,11 +116,9 @@ func countWithoutBase(bf *blockFigures, f *figure) (int, bool) {
 	if strings.Contains(text[clauseStart(text, f.start):f.start], "每秒") {
 		return 0, false
 	}
-	if q.Prefix < zhnum.Peta {
-		s, e := sentenceAt(bf.b, text, f.start)
-		if !hasAny(text[s:e], computeWords) {
-			return 0, false
-		}
+	s, e := sentenceAt(bf.b, text, f.start)
+	if !hasAny(text[s:e], computeWords) {
+		return 0, false
 	}
 	return end, true
 }

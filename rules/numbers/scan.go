@@ -381,8 +381,10 @@ func clauseStart(text string, i int) int {
 	return 0
 }
 
-// computeWords mark a sentence about computing power.
-var computeWords = []string{"算力", "运算", "浮点", "FLOPS", "flops", "Flops", "超算", "智算", "计算能力", "超级计算"}
+// computeWords mark a sentence about computing power, a rate: not 运算
+// or 计算 alone, since a total count of operations (累计完成运算1万亿次)
+// is a count.
+var computeWords = []string{"算力", "计算能力", "运算能力", "运算速度", "计算速度", "峰值", "FLOPS", "flops", "Flops"}
 
 func hasAny(s string, words []string) bool {
 	for _, w := range words {
