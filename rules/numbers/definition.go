@@ -191,7 +191,7 @@ func definitionAfter(bf *blockFigures, lhs side, unitDef bool) (definition, bool
 			return definition{}, false
 		}
 	}
-	if !lhs.prefixed && !readingIsBig(rhs) {
+	if !readingIsBig(rhs) && (!lhs.prefixed || !smallReading(text, rhs)) {
 		return definition{}, false
 	}
 	if lhs.prefixed || !rhs.prefixed {
@@ -207,6 +207,16 @@ func readingIsBig(s side) bool {
 		return true
 	}
 	return s.val.Log10() >= 3
+}
+
+// smallReading: a reading below 1000 of a prefix (1k=100, kFLOPS=每秒一百次)
+// is at least 10 and no count of things (1P为一个单位, 1E为三类).
+func smallReading(text string, s side) bool {
+	if s.val.Log10() < 1 {
+		return false
+	}
+	r, _ := zh.NextRune(text, s.end, false)
+	return !strings.ContainsRune("个类项种名位家人条件只台套批期档组倍", r)
 }
 
 // glossCloses reports whether the bracket closes after at most a few unit

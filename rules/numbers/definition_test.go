@@ -160,6 +160,11 @@ func TestDefinitionOtherForms(t *testing.T) {
 		{"1亿元即1个亿", ""},
 		{"达到1亿，即全省的10%", ""},
 		{"1E约为100亿", ""},
+		{"1P为一个单位", ""},
+		{"1E为三类", ""},
+		{"1k为十个", ""},
+		{"以1E为一些", ""},
+		{"1k=100", "1k = 10^3 = 1000, not 100 (10^2)"},
 		// 兆 as the SI prefix mega and as a magnitude word.
 		{"1MW=1兆瓦", ""},
 		{"1GW=1000兆瓦", ""},
