@@ -148,8 +148,12 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 		// With --fix, stdin's fixed text goes to stdout (the editor
 		// integration contract); findings go to stderr.
 		runner.Encode = func(doc *lint.Document, fixed []byte) ([]byte, error) {
-			fixedStdin = fixed
-			return encodeFor(doc, fixed)
+			// Out in the input's own form: its encoding, or the Word package.
+			data, err := encodeFor(doc, fixed)
+			if err == nil {
+				fixedStdin = data
+			}
+			return data, err
 		}
 	} else {
 		runner.Encode = encodeFor

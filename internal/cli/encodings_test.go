@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/draftlint/draftlint/internal/docx/docxtest"
 	"github.com/draftlint/draftlint/internal/textenc"
 	"github.com/draftlint/draftlint/lint"
 	"github.com/draftlint/draftlint/rules"
@@ -286,5 +287,21 @@ func TestUndecodable(t *testing.T) {
 	}
 	if !strings.Contains(r.stdout, "good.txt:1:10: warning: half-width parentheses") {
 		t.Errorf("good file not checked:\n%s", r.stdout)
+	}
+}
+
+// stdin with --fix prints the fixed input in its own form: a GB18030 text
+// comes back as GB18030, a Word package as a Word package.
+func TestStdinFixKeepsForm(t *testing.T) {
+	dir := t.TempDir()
+	in := encodeAs(textenc.GB18030)(t, []byte("会议审议了工作安排(草案)。\n"))
+	r := run(t, dir, string(in), "check", "--select", "halfwidth-punct", "--fix", "--stdin-filename", "draft.txt", "-")
+	if want := encodeAs(textenc.GB18030)(t, []byte("会议审议了工作安排（草案）。\n")); r.stdout != string(want) || r.code != ExitOK {
+		t.Errorf("exit %d, stdout %q, want %q (stderr %q)", r.code, r.stdout, want, r.stderr)
+	}
+	doc := docxtest.Build([]docxtest.Paragraph{{Text: "会议审议了工作安排(草案)。"}})
+	r = run(t, dir, string(doc), "check", "--select", "halfwidth-punct", "--fix", "--stdin-filename", "draft.docx", "-")
+	if got := docxTexts(t, []byte(r.stdout)); len(got) != 1 || got[0] != "会议审议了工作安排（草案）。" {
+		t.Errorf("docx from stdin: %q (stderr %q)", got, r.stderr)
 	}
 }
