@@ -394,6 +394,10 @@ func groupingOf(bf *blockFigures, f *figure) int {
 	if prefixAt(text, f.numEnd, "年", "号", "”", "\"", "-", "次列车", "型") > 0 {
 		return 0
 	}
+	// Codes: 邮编430071, 编号123456, 电话87654321.
+	if suffixAt(text, skipSpaceBack(text, f.start), "邮编", "编码", "代码", "编号", "号码", "电话", "手机", "账号", "工号", "学号", "证号", "批号", "版本") > 0 {
+		return 0
+	}
 	return 2
 }
 
