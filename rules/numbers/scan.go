@@ -92,11 +92,14 @@ func scanFigures(doc *lint.Document) *docFigures {
 	// Figures go into chunks shared by many blocks: a few allocations per
 	// document instead of a growing slice per block.
 	var chunk []figure
+	// Years of all blocks, in one slice; blocks get windows at the end.
+	var years []yearMark
+	var ywin [][2]int
 	for _, b := range doc.Blocks {
 		text := b.Text()
 		lo := len(chunk)
 		var bare []int
-		var years []yearMark
+		ylo := len(years)
 		fw := false
 		for i := 0; i < len(text); {
 			c := text[i]
@@ -153,10 +156,14 @@ func scanFigures(doc *lint.Document) *docFigures {
 			}
 			i += n
 		}
-		if len(chunk) == lo && len(bare) == 0 && !fw && len(years) == 0 {
+		if len(chunk) == lo && len(bare) == 0 && !fw && len(years) == ylo {
 			continue
 		}
-		df.blocks = append(df.blocks, blockFigures{b: b, text: text, bare: bare, fullwidth: fw, years: years, figs: chunk[lo:len(chunk):len(chunk)]})
+		df.blocks = append(df.blocks, blockFigures{b: b, text: text, bare: bare, fullwidth: fw, figs: chunk[lo:len(chunk):len(chunk)]})
+		ywin = append(ywin, [2]int{ylo, len(years)})
+	}
+	for i, w := range ywin {
+		df.blocks[i].years = years[w[0]:w[1]:w[1]]
 	}
 	return df
 }
