@@ -29,8 +29,9 @@ GB/T 9704-2012 §7.3.3 for the official levels 一、 → （一） → 1. → �
   plain text) — 第X编/章/节/条, 一、, （一）, 1., （1）, ① — are followed
   level by level: a gap or a repeat ((三) after (一)) is reported. A higher
   level resets the ones below it (（一） starts again under each 一、 or
-  第X条); articles 第X条 run on across chapters; a list may always start
-  again at 1; a sequence is checked only once it has started at 1, so an
+  第X条, and an unnumbered heading starts the lists below it afresh);
+  articles 第X条 run on across chapters; a list may always start again
+  at 1 (except right after a 1); a sequence is checked only once it has started at 1, so an
   excerpt that begins mid-list is left alone. Markdown ordered lists number
   themselves and are not checked.`,
 	Category: "style",
@@ -96,7 +97,11 @@ func runHeadingStyle(p *lint.Pass) error {
 			if m.symbol {
 				start = m.end
 			}
-			num.check(p, b, text, start, true)
+			if !num.check(p, b, text, start, true) {
+				// An unnumbered heading opens a new section: the lists
+				// below it start afresh (chapters and articles run on).
+				num.reset(famTiao)
+			}
 		case lint.Paragraph:
 			text := b.Text()
 			num.check(p, b, text, 0, false)
@@ -393,25 +398,22 @@ type numbering struct {
 	started [famCount]bool
 }
 
-func (nb *numbering) check(p *lint.Pass, b *lint.Block, text string, i int, heading bool) {
+// check follows the enumerator at text[i], if any, and reports whether
+// there was one.
+func (nb *numbering) check(p *lint.Pass, b *lint.Block, text string, i int, heading bool) bool {
 	if i >= len(text) {
-		return
+		return false
 	}
 	en, ok := parseEnumerator(text, i, heading)
 	if !ok {
-		return
+		return false
 	}
 	f := en.fam
-	// A higher level starts the lower ones afresh.
-	for g := f + 1; g < famCount; g++ {
-		if g == famTiao && f < famTiao {
-			continue
-		}
-		nb.last[g], nb.started[g], nb.lastTxt[g] = 0, false, ""
-	}
+	nb.reset(f)
 	txt := text[i : i+en.size]
 	switch {
-	case en.n == 1:
+	case en.n == 1 && !(nb.started[f] && nb.last[f] == 1):
+		// A new list (but 1 right after 1 is a repeat, not a list of one).
 		nb.started[f] = true
 	case nb.started[f] && en.n != nb.last[f]+1:
 		pr := b.Prose()
@@ -422,4 +424,16 @@ func (nb *numbering) check(p *lint.Pass, b *lint.Block, text string, i int, head
 		})
 	}
 	nb.last[f], nb.lastTxt[f] = en.n, txt
+	return true
+}
+
+// reset starts the families below f afresh; articles (第X条) run on
+// through chapters and sections.
+func (nb *numbering) reset(f int) {
+	for g := f + 1; g < famCount; g++ {
+		if g == famTiao && f < famTiao {
+			continue
+		}
+		nb.last[g], nb.started[g], nb.lastTxt[g] = 0, false, ""
+	}
 }
