@@ -1,6 +1,7 @@
 package dup
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,7 +63,10 @@ type group struct {
 
 // level is the result for one kind of unit.
 type level struct {
-	texts  []string // matching text per unit
+	texts []string // matching text per unit
+	// prose holds, for units with inline code, URLs or images, the text
+	// as shown, with placeholders (texts holds their source).
+	prose  map[int]string
 	groups []group
 	of     []int32 // group index per unit, -1 when none
 	// nv are the number-variant pairs (different figures, same words).
@@ -73,6 +77,36 @@ func (l *level) init(n int) {
 	l.of = make([]int32, n)
 	for i := range l.of {
 		l.of[i] = -1
+	}
+}
+
+// codeOnly reports whether units a and b differ only inside their code,
+// URLs or images: two sentences running different commands or pointing at
+// different pages say different things.
+func (l *level) codeOnly(a, b int) bool {
+	pa, oka := l.prose[a]
+	pb, okb := l.prose[b]
+	if !oka && !okb {
+		return false
+	}
+	if !oka {
+		pa = l.texts[a]
+	}
+	if !okb {
+		pb = l.texts[b]
+	}
+	return slices.Equal(dedup.Normalize(pa, 0), dedup.Normalize(pb, 0))
+}
+
+// setText records the matching text of unit i and, when it differs, the
+// prose as shown.
+func (l *level) setText(i int, match, prose string) {
+	l.texts[i] = match
+	if match != prose {
+		if l.prose == nil {
+			l.prose = map[int]string{}
+		}
+		l.prose[i] = prose
 	}
 }
 
@@ -95,7 +129,7 @@ func sentencesOf(doc *lint.Document, opt dedup.FindOptions) *sentenceLevel {
 		units := make([]dedup.Unit, len(sl.sents))
 		sl.texts = make([]string, len(sl.sents))
 		for i, s := range sl.sents {
-			sl.texts[i] = matchText(doc, s.b, s.start, s.end)
+			sl.setText(i, matchText(doc, s.b, s.start, s.end), s.text())
 			units[i] = dedup.Unit{Text: sl.texts[i], Group: s.b.Index}
 		}
 		sl.build(units, opt)
@@ -120,11 +154,13 @@ func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
 		case dedup.Exact:
 			exactTo[p.B] = true
 		default:
-			// Word swaps change a tenth of the text, which a pair this
-			// similar cannot (see maxParallelSim).
+			if l.codeOnly(p.A, p.B) {
+				continue
+			}
+			// Word swaps change minSwapShare of the text, which a pair
+			// this similar cannot (see maxParallelSim); a shorter copy
+			// found whole inside the longer one differs by insertions.
 			a, b := units[p.A].Text, units[p.B].Text
-			// A shorter copy found whole inside the longer one differs by
-			// insertions only.
 			swaps := p.EditSim <= maxParallelSim && p.Containment < 1
 			if labelsDiffer(a, b) || swaps && wordSwapped(a, b) {
 				continue
@@ -276,9 +312,11 @@ func paragraphsOf(doc *lint.Document, sopt, popt dedup.FindOptions) *paragraphLe
 			}
 			pl.unitOf[b.Index] = len(pl.blocks)
 			pl.blocks = append(pl.blocks, b)
-			t := matchText(doc, b, 0, len(b.Text()))
-			pl.texts = append(pl.texts, t)
-			units = append(units, dedup.Unit{Text: t, Group: uf.Find(b.Index)})
+		}
+		pl.texts = make([]string, len(pl.blocks))
+		for i, b := range pl.blocks {
+			pl.setText(i, matchText(doc, b, 0, len(b.Text())), b.Text())
+			units = append(units, dedup.Unit{Text: pl.texts[i], Group: uf.Find(b.Index)})
 		}
 		popt.SameGroup = true
 		pl.build(units, popt)

@@ -176,16 +176,6 @@ func abs(x int) int {
 	return x
 }
 
-// memberIndex is the position of u in g.members.
-func memberIndex(g group, u int) int {
-	for i, m := range g.members {
-		if m == u {
-			return i
-		}
-	}
-	return -1
-}
-
 // kind holds the words for one unit kind in messages.
 type kind struct {
 	noun, zh string // "sentence", "句子"

@@ -209,8 +209,16 @@ func englishRepeatsIn(p *lint.Pass, b *lint.Block, text string) {
 				Message:   fmt.Sprintf("%q is typed twice", strings.ToLower(w)),
 				MessageZh: fmt.Sprintf("“%s”重复", strings.ToLower(w)),
 			}
-			if pr.Contiguous(prevEnd, j) {
-				sp := pr.SrcSpan(prevEnd, j)
+			// Delete the second copy with the space before it; across a
+			// line break, delete the first with the space before it
+			// instead, so the lines keep their breaks.
+			ds, de := prevEnd, j
+			first := prevEnd - len(prevWord)
+			if strings.ContainsRune(text[prevEnd:i], '\n') && first > 0 && (text[first-1] == ' ' || text[first-1] == '\t') {
+				ds, de = first-1, prevEnd
+			}
+			if pr.Contiguous(ds, de) {
+				sp := pr.SrcSpan(ds, de)
 				d.Fixes = []lint.Fix{{
 					Message: fmt.Sprintf("delete the second %q", w),
 					Safe:    true,
