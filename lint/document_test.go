@@ -158,3 +158,17 @@ func TestFormatFor(t *testing.T) {
 		}
 	}
 }
+
+// A comment spanning a blank line must not leak its tail into the next
+// paragraph's prose.
+func TestCommentAcrossBlankLine(t *testing.T) {
+	src := "第一段<!-- 注释\n\n仍是注释 --> 第二段。\n"
+	d := Parse("a.txt", []byte(src), FormatText)
+	var texts []string
+	for _, b := range d.Blocks {
+		texts = append(texts, b.Text())
+	}
+	if strings.Join(texts, "|") != "第一段| 第二段。" {
+		t.Errorf("blocks %q", texts)
+	}
+}

@@ -58,7 +58,7 @@ func scanInline(src []byte, lines []lineSeg, md bool, d *Document) []piece {
 	if md {
 		sc.scanMarkdown()
 	} else {
-		sc.scanComments()
+		sc.dropKnownComments()
 	}
 	sc.scanURLs()
 	return sc.pieces()
@@ -107,6 +107,40 @@ func (sc *inlineScanner) comment(s, e int) {
 		sc.doc.Comments = append(sc.doc.Comments, sp)
 		sc.doc.Regions = append(sc.doc.Regions, sp)
 	}
+}
+
+// dropKnownComments removes the document's comments (found on the whole
+// source, so a comment that spans a blank line is known in both blocks it
+// touches) from the prose.
+func (sc *inlineScanner) dropKnownComments() {
+	if sc.doc == nil {
+		sc.scanComments()
+		return
+	}
+	first, last := sc.lines[0].start, sc.lines[len(sc.lines)-1].end
+	for _, c := range sc.doc.Comments {
+		if c.End <= first || c.Start >= last {
+			continue
+		}
+		sc.add(sc.toBuf(max(c.Start, first)), sc.toBuf(min(c.End, last)), evDrop)
+	}
+}
+
+// toBuf maps a source offset inside the block's lines (or at a joining
+// newline) to a buffer offset.
+func (sc *inlineScanner) toBuf(off int) int {
+	for k, l := range sc.lines {
+		if off <= l.end {
+			if off < l.start {
+				return sc.bs[k]
+			}
+			return sc.bs[k] + off - l.start
+		}
+		if k+1 < len(sc.lines) && off < sc.lines[k+1].start {
+			return sc.bs[k] + l.end - l.start // the joining newline
+		}
+	}
+	return len(sc.buf)
 }
 
 func (sc *inlineScanner) scanComments() {
