@@ -178,20 +178,25 @@ func (r *Runner) runFile(path string) (fr *FileResult, errs []*FileError, st *fi
 	}
 	final, diags, applied, refused, ferr := fixLoop(doc, r.Unsafe, lintDoc, func(src []byte) *Document { return reparse(doc, src) })
 	if ferr != nil {
-		errs = append(errs, &FileError{Path: path, Err: ferr})
+		errs = append(errs, &FileError{Path: path, Err: fmt.Errorf("%w; file left unchanged", ferr)})
 	}
 	fr.Diagnostics = diags
 	fr.Fixed = applied
 	fr.Refused = refused
+	// A file left unwritten still holds what was found in it.
+	unwritten := func() *fileState {
+		fr.Diagnostics, fr.Fixed, fr.Refused, fr.Diff = firstDiags, 0, nil, ""
+		return &fileState{doc: doc, active: active, dirs: firstDirs, fr: fr}
+	}
+	if ferr != nil {
+		// Rules that keep rewriting each other's output leave a text
+		// nobody asked for: the file is not written.
+		return fr, errs, unwritten()
+	}
 	if final != doc {
 		encode := r.Encode
 		if encode == nil {
 			encode = defaultEncode
-		}
-		// A file left unwritten still holds what was found in it.
-		unwritten := func() *fileState {
-			fr.Diagnostics, fr.Fixed, fr.Refused, fr.Diff = firstDiags, 0, nil, ""
-			return &fileState{doc: doc, active: active, dirs: firstDirs, fr: fr}
 		}
 		data, err := encode(final, final.Src)
 		if err != nil {
