@@ -131,12 +131,11 @@ func checkDash(p *lint.Pass, bm *blockMarks, run []mark) {
 	} else if ascii == n && n == 1 {
 		return
 	}
-	// Replace the run and the spaces around it.
+	// Replace the run and the spaces between it and the text around it
+	// (not the indentation at the start of a line).
 	fs, fe := start, end
 	if !bEdge {
 		fs = bk + runeLen(sb)
-	} else if bk >= 0 {
-		fs = start
 	}
 	if !aEdge {
 		fe = ak
@@ -152,7 +151,7 @@ func checkDash(p *lint.Pass, bm *blockMarks, run []mark) {
 			what = "three em dashes"
 		}
 	default:
-		what = string(bm.text[start:end])
+		what = bm.text[start:end]
 	}
 	span := bm.pr.SrcSpan(start, end)
 	d := lint.Diagnostic{

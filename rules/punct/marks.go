@@ -236,6 +236,3 @@ func isHanSide(r rune) bool {
 	}
 	return zh.IsCJKPunct(r)
 }
-
-// report builds a diagnostic over a prose range.
-func spanOf(pr *lint.Prose, i, j int) lint.Span { return pr.SrcSpan(i, j) }
