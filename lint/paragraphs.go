@@ -234,6 +234,32 @@ func (d *Document) ParagraphEdits(edits []Edit) ([]ParagraphEdit, map[int]string
 		}
 		refuse(i, fmt.Sprintf("the fix crosses the end of paragraph %d (it would join or split paragraphs)", p+1))
 	}
+	// A paragraph removed by one edit and changed by another (text
+	// inserted at its start, say) has no paragraph form: the removal
+	// waits.
+	dropped := map[int]int{}
+	for _, e := range out {
+		if e.Drop {
+			dropped[e.Para] = e.Edit
+		}
+	}
+	bad := map[int]bool{}
+	for _, e := range out {
+		if di, ok := dropped[e.Para]; ok && !e.Drop && di != e.Edit {
+			bad[di] = true
+		}
+	}
+	if len(bad) > 0 {
+		kept := out[:0]
+		for _, e := range out {
+			if bad[e.Edit] {
+				refuse(e.Edit, fmt.Sprintf("the fix removes paragraph %d, which another fix changes", e.Para+1))
+				continue
+			}
+			kept = append(kept, e)
+		}
+		out = kept
+	}
 	return out, refused
 }
 

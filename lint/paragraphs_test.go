@@ -114,6 +114,11 @@ func TestParagraphEdits(t *testing.T) {
 	if len(refused) != 3 {
 		t.Errorf("refused %v", refused)
 	}
+	// Removing a paragraph that another edit changes is refused.
+	_, refused = d.ParagraphEdits([]Edit{{0, 0, "x"}, {0, 7, ""}, {7, 7, "y"}})
+	if len(refused) != 1 || !strings.Contains(refused[1], "removes paragraph 1") {
+		t.Errorf("refused %v", refused)
+	}
 }
 
 // Fixing a paragraph document keeps its structure: kinds stay, edits that
