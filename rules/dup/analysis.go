@@ -179,6 +179,10 @@ func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
 		keys[t] = k
 		return k
 	}
+	same := make(map[int]dedup.RepeatGroup, len(res.Groups))
+	for _, g := range res.Groups {
+		same[g.Units[0]] = g
+	}
 	for _, ms := range uf.Sets(2) {
 		g := group{members: ms, keeper: ms[0], exact: make([]bool, len(ms))}
 		allExact := true
@@ -188,7 +192,12 @@ func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
 				allExact = false
 			}
 		}
-		if near && !allExact {
+		// When the finder keeps the first copy of this very group, the
+		// first stays: its test is looser than the one below (a copy one
+		// rune longer may contain).
+		k, ok := same[ms[0]]
+		firstKept := ok && k.Keeper == ms[0] && slices.Equal(k.Units, ms)
+		if near && !allExact && !firstKept {
 			// The first copy is kept unless a later, longer one contains
 			// it: then the more complete copy stays.
 			var c dedup.Comparer

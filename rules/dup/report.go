@@ -74,6 +74,9 @@ type likeness struct {
 }
 
 func compare(us units, keys keyCache, cmp *dedup.Comparer, u, o int) likeness {
+	if us.match(u) == us.match(o) {
+		return likeness{same: true, identical: us.text(u) == us.text(o), sim: 1}
+	}
 	ku, ko := keys.get(us, u), keys.get(us, o)
 	if slices.Equal(ku, ko) {
 		return likeness{same: true, identical: us.text(u) == us.text(o), sim: 1}

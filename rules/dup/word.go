@@ -89,9 +89,7 @@ func runRepeatedWord(p *lint.Pass) error {
 			continue
 		}
 		text := b.Text()
-		if hasHanRepeatCandidate(text) {
-			hanRepeatsIn(p, b, text)
-		}
+		hanRepeatsIn(p, b, text)
 		if strings.IndexByte(text, ' ') >= 0 || strings.IndexByte(text, '\n') >= 0 {
 			englishRepeatsIn(p, b, text)
 		}
@@ -99,36 +97,37 @@ func runRepeatedWord(p *lint.Pass) error {
 	return nil
 }
 
-// hasHanRepeatCandidate is a quick test: some three-byte character is
-// followed directly by itself (the characters of hanRepeats all are).
-func hasHanRepeatCandidate(text string) bool {
+// hanRepeatsIn reports the doubled function characters of a block. It
+// looks only where a three-byte character is followed by itself (every
+// character of hanRepeats is three bytes long), so a block costs one pass
+// over its bytes.
+func hanRepeatsIn(p *lint.Pass, b *lint.Block, text string) {
+	var pr *lint.Prose
 	for i := 0; i+6 <= len(text); {
 		c := text[i]
 		if c < 0xE0 || c >= 0xF0 {
 			i++
 			continue
 		}
-		if text[i+3] == c && text[i+4] == text[i+1] && text[i+5] == text[i+2] {
-			return true
+		if text[i+3] != c || text[i+4] != text[i+1] || text[i+5] != text[i+2] {
+			i += 3
+			continue
 		}
-		i += 3
-	}
-	return false
-}
-
-func hanRepeatsIn(p *lint.Pass, b *lint.Block, text string) {
-	pr := b.Prose()
-	var prev [2]rune // the two runes before i
-	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		rule, ok := hanRepeats[r]
-		if !ok || !strings.HasPrefix(text[i+n:], string(r)) {
-			prev[0], prev[1] = prev[1], r
+		if !ok {
 			i += n
 			continue
 		}
 		j := i + 2*n // after the pair
-		var next, next2 rune
+		var prev, prev2, next, next2 rune
+		if i > 0 {
+			var pn int
+			prev, pn = utf8.DecodeLastRuneInString(text[:i])
+			if i-pn > 0 {
+				prev2, _ = utf8.DecodeLastRuneInString(text[:i-pn])
+			}
+		}
 		if j < len(text) {
 			var nn int
 			next, nn = utf8.DecodeRuneInString(text[j:])
@@ -138,19 +137,22 @@ func hanRepeatsIn(p *lint.Pass, b *lint.Block, text string) {
 		}
 		var legit bool
 		switch {
-		case next == r:
+		case next == r || prev == r:
 			legit = true // three in a row: not a slip of one key
 		case !lint.IsHan(next):
 			// Nothing follows that could begin a word: only a particle
 			// can stand there (受不了了。).
-			legit = r == '了' && strings.ContainsRune(rule.before, prev[1])
+			legit = r == '了' && strings.ContainsRune(rule.before, prev)
 		default:
-			legit = strings.ContainsRune(rule.before, prev[1]) ||
+			legit = strings.ContainsRune(rule.before, prev) ||
 				strings.ContainsRune(rule.after, next) ||
-				prev[1] == prev[0] && strings.ContainsRune(rule.aabb, prev[1]) || // 实实在在
+				prev == prev2 && strings.ContainsRune(rule.aabb, prev) || // 实实在在
 				next == next2 && strings.ContainsRune(rule.aabb, next) // 是是非非
 		}
 		if !legit {
+			if pr == nil {
+				pr = b.Prose()
+			}
 			word := string(r)
 			d := lint.Diagnostic{
 				Span:      pr.SrcSpan(i, j),
@@ -167,7 +169,6 @@ func hanRepeatsIn(p *lint.Pass, b *lint.Block, text string) {
 			}
 			p.Report(d)
 		}
-		prev[0], prev[1] = r, r
 		i = j
 	}
 }
