@@ -32,8 +32,9 @@ type sentence struct {
 func (s sentence) text() string { return s.b.Text()[s.start:s.end] }
 
 // matchText is the text compared: the prose with every placeholder (inline
-// code, URL, image) replaced by its source, so that two sentences differing
-// only inside code are not taken for copies.
+// code, URL, image) replaced by its source, so that two sentences are exact
+// copies only when their code is the same too (see level.codeOnly for near
+// ones).
 func matchText(doc *lint.Document, b *lint.Block, start, end int) string {
 	t := b.Text()[start:end]
 	if !strings.ContainsRune(t, lint.Placeholder) {

@@ -42,7 +42,6 @@ var openerOf = func() map[rune]rune {
 // mark opened before s: deleting the sentence must leave the quotation or
 // bracket around it balanced (他说：“甲。乙。” without 乙 is 他说：“甲。”).
 func trimUnpaired(text string, s, e int) (int, int) {
-	seg := text[s:e]
 	// Closers at the end whose opener is not inside the sentence.
 	for e > s {
 		r, n := utf8.DecodeLastRuneInString(text[s:e])
@@ -61,7 +60,6 @@ func trimUnpaired(text string, s, e int) (int, int) {
 		}
 		s += n
 	}
-	_ = seg
 	return s, e
 }
 

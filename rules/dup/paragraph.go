@@ -62,7 +62,9 @@ from the one kept, character by character.
 Kept is the first copy, unless a later copy contains an earlier one: then
 the longer, more complete copy stays. The fix removes the repeated paragraph
 — its whole lines, list or quote marker included — and one blank line next
-to it. It is safe for exact repeats and unsafe for near ones.
+to it. It is safe for exact repeats and unsafe for near ones. A paragraph
+found more than max-copies times (default 4) is reported once, as a warning
+naming the nearest copies, without a fix.
 
 Not reported: paragraphs under min-length characters (default 15, not
 counting punctuation), headings and table cells (they repeat by design),
@@ -78,7 +80,8 @@ Options (.draftlint.yaml):
       min-length: 15
       edit-similarity: 0.80
       containment: 0.90
-      jaccard: 0.70`,
+      jaccard: 0.70
+      max-copies: 4`,
 	Category: "duplication",
 	Severity: lint.Error,
 	Default:  true,

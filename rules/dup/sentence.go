@@ -70,7 +70,9 @@ space that separated it from its neighbour, keeping quotation marks and
 brackets balanced; a sentence that is a whole paragraph is removed with one
 blank line. It is safe for exact repeats and unsafe for near ones (which
 words to keep is the author's call). Copies in the same or adjacent
-paragraphs are errors; copies far apart are warnings.
+paragraphs are errors; copies far apart are warnings. A sentence found more
+than max-copies times (default 4) is boilerplate or pasted far too often:
+it is reported once, as a warning naming the nearest copies, without a fix.
 
 Not reported: sentences under min-length characters (default 15, not
 counting punctuation); stock clauses (为…贡献智慧和力量, 深入学习贯彻…精神),
@@ -89,7 +91,8 @@ Options (.draftlint.yaml):
       min-length: 15
       edit-similarity: 0.80
       containment: 0.90
-      error-distance: 1`,
+      error-distance: 1
+      max-copies: 4`,
 	Category: "duplication",
 	Severity: lint.Error,
 	Default:  true,
