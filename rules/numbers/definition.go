@@ -57,11 +57,22 @@ var strictRelations = []string{"为", "是"}
 
 func findDefinitions(bf *blockFigures, out []definition) []definition {
 	text := bf.text
+	first := len(out)
+	// add keeps a definition unless its reading is part of one found
+	// before: 1万亿=亿（1Y） reads 亿 once, or two fixes would fight.
+	add := func(d definition) {
+		for _, e := range out[first:] {
+			if d.read.start < max(e.def.end, e.read.end) && min(e.def.start, e.read.start) < d.read.end {
+				return
+			}
+		}
+		out = append(out, d)
+	}
 	for i := range bf.figs {
 		f := &bf.figs[i]
 		if lhs, ok := figureSide(f, text); ok {
 			if d, ok := definitionAfter(bf, lhs, isUnitDef(lhs, text)); ok {
-				out = append(out, d)
+				add(d)
 				continue
 			}
 		}
@@ -70,7 +81,7 @@ func findDefinitions(bf *blockFigures, out []definition) []definition {
 		if f.q.Prefix != zhnum.NoPrefix {
 			if r := f.prev; r == '(' || r == '（' || r == ' ' {
 				if d, ok := reverseGloss(bf, f); ok {
-					out = append(out, d)
+					add(d)
 				}
 			}
 		}
@@ -79,7 +90,7 @@ func findDefinitions(bf *blockFigures, out []definition) []definition {
 	for _, i := range bf.bare {
 		if lhs, ok := bareUnit(text, i); ok {
 			if d, ok := definitionAfter(bf, lhs, true); ok {
-				out = append(out, d)
+				add(d)
 			}
 		}
 	}

@@ -279,7 +279,9 @@ func leadingZeroDecimal(p *lint.Pass, b *lint.Block, text string) {
 		if i+1 < len(text) && isDigit(text[i+1]) {
 			prev, _ := zh.PrevRune(text, i, false)
 			if prev == utf8.RuneError || prev == ' ' || prev == '(' || zh.IsHan(prev) || zh.IsCJKPunct(prev) {
-				if prev != '…' && prev != '·' {
+				// Not after a Chinese numeral (一九九.0): a zero there
+				// would join the digit string.
+				if prev != '…' && prev != '·' && prev != '○' && !numeralRune(prev) {
 					e := i + 1
 					for e < len(text) && isDigit(text[e]) {
 						e++
