@@ -140,14 +140,55 @@ func sentencesOf(doc *lint.Document, opt dedup.FindOptions) *sentenceLevel {
 
 // build runs the finder and keeps the pairs that are repeats: exact ones,
 // and near or contained ones that are not parallel text (see parallel).
-// Groups and keepers are rebuilt over the kept pairs.
+// Groups and keepers are rebuilt over the kept pairs. Byte-identical units
+// are copies without asking: the finder sees each text once, which matters
+// when a document repeats a sentence dozens of times.
 func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
 	l.init(len(units))
-	res := dedup.FindRepeats(units, opt)
+	type textKey struct {
+		group int
+		text  string
+	}
+	seen := make(map[textKey]int32, len(units))
+	rep := make([]int32, len(units)) // distinct-text index per unit
+	var distinct []dedup.Unit
+	var firstOf []int // first unit of each distinct text
+	for i, u := range units {
+		k := textKey{text: u.Text}
+		if opt.SameGroup {
+			k.group = u.Group
+		}
+		if j, ok := seen[k]; ok {
+			rep[i] = j
+			continue
+		}
+		j := int32(len(distinct))
+		seen[k] = j
+		rep[i] = j
+		distinct = append(distinct, u)
+		firstOf = append(firstOf, i)
+	}
 	uf := dedup.NewUnionFind(len(units))
-	exactTo := map[int]bool{} // units that are exact copies of an earlier one
+	exactTo := make([]bool, len(units)) // an exact copy of an earlier unit
+	eligible := map[int32]bool{}        // distinct texts long enough to count
+	for i := range units {
+		f := firstOf[rep[i]]
+		if f == i {
+			continue
+		}
+		ok, known := eligible[rep[i]]
+		if !known {
+			ok = len(dedup.Normalize(units[f].Text, 0)) >= opt.MinRunes
+			eligible[rep[i]] = ok
+		}
+		if ok {
+			uf.Union(f, i)
+			exactTo[i] = true
+		}
+	}
 	near := false
-	for _, p := range res.Pairs {
+	for _, p := range dedup.FindRepeats(distinct, opt).Pairs {
+		p.A, p.B = firstOf[p.A], firstOf[p.B]
 		switch p.Relation {
 		case dedup.NumberVariant:
 			l.nv = append(l.nv, p)
@@ -170,20 +211,15 @@ func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
 		}
 		uf.Union(p.A, p.B)
 	}
-	keys := map[string][]rune{} // copies often share their text
-	key := func(i int) []rune {
-		t := units[i].Text
-		if k, ok := keys[t]; ok {
-			return k
+	keys := make([][]rune, len(distinct)) // by distinct text, when needed
+	key := func(u int) []rune {
+		d := rep[u]
+		if keys[d] == nil {
+			keys[d] = dedup.Normalize(distinct[d].Text, 0)
 		}
-		k := dedup.Normalize(t, 0)
-		keys[t] = k
-		return k
+		return keys[d]
 	}
-	same := make(map[int]dedup.RepeatGroup, len(res.Groups))
-	for _, g := range res.Groups {
-		same[g.Units[0]] = g
-	}
+	var c dedup.Comparer
 	for _, ms := range uf.Sets(2) {
 		g := group{members: ms, keeper: ms[0], exact: make([]bool, len(ms))}
 		allExact := true
@@ -193,16 +229,16 @@ func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
 				allExact = false
 			}
 		}
-		// When the finder keeps the first copy of this very group, the
-		// first stays: its test is looser than the one below (a copy one
-		// rune longer may contain).
-		k, ok := same[ms[0]]
-		firstKept := ok && k.Keeper == ms[0] && slices.Equal(k.Units, ms)
-		if near && !allExact && !firstKept {
+		if near && !allExact {
 			// The first copy is kept unless a later, longer one contains
-			// it: then the more complete copy stays.
-			var c dedup.Comparer
+			// it: then the more complete copy stays. A text already
+			// weighed cannot win later, when the keeper is only longer.
+			tried := []int32{rep[ms[0]]}
 			for _, m := range ms[1:] {
+				if slices.Contains(tried, rep[m]) {
+					continue
+				}
+				tried = append(tried, rep[m])
 				km, kk := key(m), key(g.keeper)
 				if len(km) >= len(kk)+2 && c.InfixContainment(kk, km) >= opt.ContainedAt {
 					g.keeper = m

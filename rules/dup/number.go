@@ -90,12 +90,12 @@ func runNearDuplicateNumber(p *lint.Pass) error {
 		if !ok || len(changes) == 0 || opt.MaxChanged > 0 && len(changes) > opt.MaxChanged {
 			continue
 		}
-		at := where(doc, us.span(a).Start)
+		at, zat := where(doc, us.span(a).Start)
 		list := strings.Join(changes, ", ")
 		p.Report(lint.Diagnostic{
 			Span:      us.span(b),
 			Message:   fmt.Sprintf("sentence repeats the sentence at %s except for a figure (%s): check which is right", at, list),
-			MessageZh: fmt.Sprintf("句子与第%s处的句子仅数字不同（%s），请核对", zhWhere(doc, us.span(a).Start), list),
+			MessageZh: fmt.Sprintf("句子与第%s处的句子仅数字不同（%s），请核对", zat, list),
 			Detail:    fmt.Sprintf("diff against the sentence at %s: %s", at, dedup.CharDiff(us.text(a), us.text(b))),
 			Related:   []lint.Related{{Span: us.span(a), Message: "the same sentence with other figures"}},
 		})

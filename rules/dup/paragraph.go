@@ -111,18 +111,18 @@ func runDuplicateParagraph(p *lint.Pass) error {
 			continue
 		}
 		k := g.keeper
-		at := where(doc, us.span(k).Start)
+		at, zat := where(doc, us.span(k).Start)
 		for i, m := range g.members {
 			if m == k {
 				continue
 			}
 			l := compare(us, keys, &cmp, m, k)
-			msg, zh := copyMessage(doc, us, kd, l, k, m)
+			msg, zh := copyMessage(kd, l, at, zat, k, m)
 			d := lint.Diagnostic{
 				Span:      us.span(m),
 				Message:   msg,
 				MessageZh: zh,
-				Detail:    diffDetail(doc, us, k, m),
+				Detail:    diffDetail(us, at, k, m),
 				Related:   relatedCopies(doc, us, keys, &cmp, g, m, kd.noun),
 			}
 			if e, ok := deleteBlock(doc, pl.blocks[m]); ok {

@@ -44,10 +44,11 @@ func (p paragraphUnits) text(u int) string    { return p.pl.blocks[u].Text() }
 func (p paragraphUnits) match(u int) string   { return p.pl.texts[u] }
 func (p paragraphUnits) blockIndex(u int) int { return p.pl.blocks[u].Index }
 
-// where formats a byte offset as line:column.
-func where(doc *lint.Document, off int) string {
+// where formats a byte offset as line:column, and as 77行1列 for Chinese
+// messages.
+func where(doc *lint.Document, off int) (en, zh string) {
 	p := doc.Pos(off)
-	return fmt.Sprintf("%d:%d", p.Line, p.Column)
+	return fmt.Sprintf("%d:%d", p.Line, p.Column), fmt.Sprintf("%d行%d列", p.Line, p.Column)
 }
 
 func percent(x float64) int { return int(x*100 + 0.5) }
@@ -153,11 +154,11 @@ func relatedCopies(doc *lint.Document, us units, keys keyCache, cmpr *dedup.Comp
 
 // diffDetail shows how copy u differs from the kept copy k, character by
 // character ([-removed-], {+added+}), or "" when the texts are the same.
-func diffDetail(doc *lint.Document, us units, k, u int) string {
+func diffDetail(us units, at string, k, u int) string {
 	if us.text(k) == us.text(u) {
 		return ""
 	}
-	return fmt.Sprintf("diff against the kept copy at %s: %s", where(doc, us.span(k).Start), dedup.CharDiff(us.text(k), us.text(u)))
+	return fmt.Sprintf("diff against the kept copy at %s: %s", at, dedup.CharDiff(us.text(k), us.text(u)))
 }
 
 // nearTo reports whether another member of g lies in u's block or within
@@ -185,8 +186,7 @@ type kind struct {
 }
 
 // copyMessage words a finding on copy m of group g, kept copy k.
-func copyMessage(doc *lint.Document, us units, kd kind, l likeness, k, m int) (msg, zh string) {
-	at, zat := where(doc, us.span(k).Start), zhWhere(doc, us.span(k).Start)
+func copyMessage(kd kind, l likeness, at, zat string, k, m int) (msg, zh string) {
 	switch {
 	case l.same:
 		msg = fmt.Sprintf("%s repeats the %s at %s", kd.noun, kd.noun, at)
@@ -215,12 +215,12 @@ func refrain(p *lint.Pass, us units, keys keyCache, cmp *dedup.Comparer, kd kind
 	if m == g.keeper {
 		m = g.members[1]
 	}
-	first := g.members[0]
+	at, zat := where(doc, us.span(g.members[0]).Start)
 	p.Report(lint.Diagnostic{
 		Span:      us.span(m),
 		Severity:  lint.Warning,
-		Message:   fmt.Sprintf("%s occurs %d times in the document, first at %s: boilerplate, or pasted too often?", kd.noun, len(g.members), where(doc, us.span(first).Start)),
-		MessageZh: fmt.Sprintf("%s在文中出现%d次，首次在第%s处：是固定表述，还是粘贴过多？", kd.zh, len(g.members), zhWhere(doc, us.span(first).Start)),
+		Message:   fmt.Sprintf("%s occurs %d times in the document, first at %s: boilerplate, or pasted too often?", kd.noun, len(g.members), at),
+		MessageZh: fmt.Sprintf("%s在文中出现%d次，首次在第%s处：是固定表述，还是粘贴过多？", kd.zh, len(g.members), zat),
 		Related:   relatedCopies(doc, us, keys, cmp, g, m, kd.noun),
 	})
 }

@@ -132,7 +132,7 @@ func runDuplicateSentence(p *lint.Pass) error {
 		}
 		k := g.keeper
 		bk := us.blockIndex(k)
-		at := where(doc, us.span(k).Start)
+		at, zat := where(doc, us.span(k).Start)
 		for i, m := range g.members {
 			if m == k {
 				continue
@@ -142,12 +142,12 @@ func runDuplicateSentence(p *lint.Pass) error {
 				continue // the paragraph is reported, or is a template
 			}
 			l := compare(us, keys, &cmp, m, k)
-			msg, zh := copyMessage(doc, us, kd, l, k, m)
+			msg, zh := copyMessage(kd, l, at, zat, k, m)
 			d := lint.Diagnostic{
 				Span:      us.span(m),
 				Message:   msg,
 				MessageZh: zh,
-				Detail:    diffDetail(doc, us, k, m),
+				Detail:    diffDetail(us, at, k, m),
 				Related:   relatedCopies(doc, us, keys, &cmp, g, m, kd.noun),
 			}
 			if !nearTo(us, g, m, opt.ErrorDistance) {
@@ -167,10 +167,4 @@ func runDuplicateSentence(p *lint.Pass) error {
 		}
 	}
 	return nil
-}
-
-// zhWhere formats a byte offset as 77行1列 for Chinese messages.
-func zhWhere(doc *lint.Document, off int) string {
-	pos := doc.Pos(off)
-	return fmt.Sprintf("%d行%d列", pos.Line, pos.Column)
 }
