@@ -42,6 +42,9 @@ func definitions(doc *lint.Document) []definition {
 			out = findDefinitions(&bfs[i], out)
 			for _, d := range out[n:] {
 				lo, hi := min(d.def.start, d.read.start), max(d.def.end, d.read.end)
+				if bfs[i].rare == nil {
+					bfs[i].rare = &rare{}
+				}
 				bfs[i].defs = append(bfs[i].defs, lint.Span{Start: lo, End: hi})
 			}
 		}
@@ -87,6 +90,9 @@ func findDefinitions(bf *blockFigures, out []definition) []definition {
 		}
 	}
 	// Bare prefixed units: EFLOPS = 每秒百亿亿次, E级（每秒百亿亿次）.
+	if bf.rare == nil {
+		return out
+	}
 	for _, i := range bf.bare {
 		if lhs, ok := bareUnit(text, i); ok {
 			if d, ok := definitionAfter(bf, lhs, true); ok {

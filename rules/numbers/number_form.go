@@ -420,7 +420,7 @@ func (g grouping) check(p *lint.Pass, bf *blockFigures, f *figure) {
 		msg = fmt.Sprintf("digit grouping differs from the rest of the document (%d grouped, %d not): %s → %s", g.grouped, g.plain, num, fix)
 		msgZh = fmt.Sprintf("数字分节与全文不一致（%d处分节，%d处未分节）：%s应写作%s", g.grouped, g.plain, num, fix)
 	} else {
-		fix = strings.NewReplacer(",", "", "\u2009", "", "\u202f", "", "\u2005", "").Replace(num)
+		fix = ungroup(num)
 		msg = fmt.Sprintf("digit grouping differs from the rest of the document (%d grouped, %d not): %s → %s", g.grouped, g.plain, num, fix)
 		msgZh = fmt.Sprintf("数字分节与全文不一致（%d处分节，%d处未分节）：%s应写作%s", g.grouped, g.plain, num, fix)
 	}
@@ -435,6 +435,19 @@ func intDigits(s string) int {
 		i++
 	}
 	return i
+}
+
+// ungroup removes digit-group separators: commas and thin spaces.
+func ungroup(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		switch r {
+		case ',', '\u2009', '\u202f', '\u2005':
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
 }
 
 // groupDigits inserts a comma every three digits from the right.

@@ -37,14 +37,20 @@ type blockFigures struct {
 	b    *lint.Block
 	text string
 	figs []figure
-	// bare are the offsets of prefixed units without a number (EFLOPS,
-	// E级), which may be defined: EFLOPS = 每秒百亿亿次.
-	bare []int
-	// fullwidth: the block has a full-width digit, letter or ％.
-	fullwidth bool
 	// years are the years named in the block (2023年), by offset: the
 	// time a later statement is about.
 	years []yearMark
+	// bare are the offsets of prefixed units without a number (EFLOPS,
+	// E级), which may be defined: EFLOPS = 每秒百亿亿次. Rare, so kept
+	// out of line with defs.
+	*rare
+	// fullwidth: the block has a full-width digit, letter or ％.
+	fullwidth bool
+}
+
+// rare holds what few blocks have.
+type rare struct {
+	bare []int
 	// defs are the prose ranges of stated equivalences (1E=100亿), filled
 	// by definitions: figures inside them are not statements of their own.
 	defs []lint.Span
@@ -59,6 +65,9 @@ type yearMark struct {
 // inDefinition reports whether prose offset i lies in a stated
 // equivalence.
 func (bf *blockFigures) inDefinition(i int) bool {
+	if bf.rare == nil {
+		return false
+	}
 	for _, s := range bf.defs {
 		if i >= s.Start && i < s.End {
 			return true
@@ -94,7 +103,7 @@ func scanFigures(doc *lint.Document) *docFigures {
 	var chunk []figure
 	// Years of all blocks, in one slice; blocks get windows at the end.
 	var years []yearMark
-	var ywin [][2]int
+	var ywin [][2]int32
 	for _, b := range doc.Blocks {
 		text := b.Text()
 		lo := len(chunk)
@@ -159,8 +168,12 @@ func scanFigures(doc *lint.Document) *docFigures {
 		if len(chunk) == lo && len(bare) == 0 && !fw && len(years) == ylo {
 			continue
 		}
-		df.blocks = append(df.blocks, blockFigures{b: b, text: text, bare: bare, fullwidth: fw, figs: chunk[lo:len(chunk):len(chunk)]})
-		ywin = append(ywin, [2]int{ylo, len(years)})
+		bf := blockFigures{b: b, text: text, fullwidth: fw, figs: chunk[lo:len(chunk):len(chunk)]}
+		if len(bare) > 0 {
+			bf.rare = &rare{bare: bare}
+		}
+		df.blocks = append(df.blocks, bf)
+		ywin = append(ywin, [2]int32{int32(ylo), int32(len(years))})
 	}
 	for i, w := range ywin {
 		df.blocks[i].years = years[w[0]:w[1]:w[1]]
