@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/draftlint/draftlint/dedup/internal/synth"
+	"github.com/draftlint/draftlint/internal/synth"
 )
 
 // benchChinese is the clean corpus text joined into one string (≈230 KB,

@@ -15,13 +15,25 @@
 //     containment with bit-parallel algorithms (Myers/Hyyrö), with early
 //     exits for "is it above t" questions; Sketch is the 64-byte bigram
 //     prefilter with a sound bound for edit similarity.
-//   - Shingling cuts keys into character n-grams (CJK 3-grams, 2-grams under
-//     20 runes, Latin 5-grams over words), Signature is a K=128 MinHash and
-//     BandKeys its LSH bands (21 × 6 for the corpus Index).
+//   - Shingling cuts keys into character n-grams (DefaultShingling: CJK
+//     3-grams, 2-grams under 20 runes, Latin 5-grams over words, for the
+//     Jaccard tests; IndexShingling: CJK bigrams and Latin 5-grams, for
+//     MinHash candidates), Signature is a K=128 MinHash and BandKeys its LSH
+//     bands.
 //   - FindRepeats is the in-document finder (pairwise up to 2,000 distinct
-//     units, MinHash/LSH beyond); Index is the corpus index, which keeps only
-//     signatures and asks for text again to verify candidates; UnionFind
-//     joins pairs into clusters; CharDiff renders how two units differ.
+//     units, MinHash/LSH beyond).
+//   - Index is the corpus index. A Signer turns each unit into a UnitSig:
+//     the exact hash, 25 × 5 band keys over IndexShingling plus a prefix
+//     and a suffix anchor (32-bit each), and SigBits, two bits of each
+//     MinHash value. The index keeps only these (153 bytes a unit), never
+//     the text; Clusters unites equal exact hashes, joins each band by a
+//     radix sort, rejects candidates whose SigBits estimate a low Jaccard,
+//     asks a TextFunc for the text of the rest and verifies them (3-gram
+//     Jaccard, edit similarity, containment). ClustersWithin does the same
+//     inside externally computed groups (the signature hand-off of
+//     docs/dedup.md); TextStore keeps the texts a TextFunc serves in a
+//     spill file. UnionFind joins pairs into clusters; CharDiff renders
+//     how two units differ.
 //
 // Keys are for matching only: reports and fixes must point at the original
 // text through the offsets the normaliser returns.

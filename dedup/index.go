@@ -10,57 +10,57 @@ import (
 )
 
 // Index is the corpus near-duplicate index. Units are added one at a time
-// (Add or AddSig); the index keeps only their signatures — the caller's id,
-// exact hash, key length and band keys, 208 bytes a unit with the default
-// 21 bands and 2 anchors, in fixed-size chunks so that growing never
-// copies — never their text. Clusters joins the bands, asks for the text of candidate pairs only,
-// verifies them and returns the clusters.
+// (Add or AddSig); the index keeps only their signatures — exact hash, key
+// length, 32-bit band keys and the 2-bit MinHash sketch, 153 bytes a unit
+// with DefaultBanding (8 more once some caller id differs from its unit
+// number), in fixed-size chunks so that growing never copies — never their
+// text. Clusters joins the bands, asks for the text of candidate pairs
+// only, verifies them and returns the clusters.
 type Index struct {
 	opt    IndexOptions
 	signer Signer
-	chunks []chunk
+	chunks []*chunk
 	n      int
 }
 
+// chunk holds chunkSize units, field by field; band keys are band-major
+// so that a band pass reads them sequentially.
 type chunk struct {
-	recs  []record
-	bands []uint64 // chunkSize × Bands
-}
-
-type record struct {
-	id    uint64
-	exact uint64
-	runes int32
-	near  bool
+	exact []uint64
+	runes []int32
+	near  []bool
+	ids   []uint64 // nil while every id equals its unit number
+	bands []uint32 // bands[b*chunkSize+i]
+	bits  []SigBits
 }
 
 const chunkSize = 4096
 
 // IndexOptions configure an Index; zero fields take the defaults.
 type IndexOptions struct {
-	Shingling Shingling // default DefaultShingling (CJK 3-grams, Latin 5-grams)
-	Banding   Banding   // default DefaultBanding (21 × 6)
+	Shingling Shingling // default IndexShingling (CJK bigrams, Latin trigrams)
+	Banding   Banding   // default DefaultBanding (25 × 5 and two anchors)
 }
 
 // HighRecallIndexOptions trade memory and verification work for recall on
-// heavily edited copies: character bigrams (Latin trigrams) in 42 bands of
-// 3 rows. Scattered 10 % character edits leave a 3-gram Jaccard near 0.5,
-// which 21 × 6 bands catch only about half the time; here 1−(1−J³)⁴² is
-// 0.996 at J = 0.5. Band keys take 352 bytes a unit, and unrelated units of
-// one genre share enough bigrams to collide far more often than with
-// 3-grams, so keep this for corpora of up to about 10⁵ units.
+// copies edited beyond 10 %: character bigrams (Latin trigrams) in 42
+// bands of 3 rows, 1−(1−J³)⁴² = 0.996 at J = 0.5. Band keys take 176
+// bytes a unit, and unrelated units of one genre collide about thirty
+// times as often as with DefaultBanding (the SigBits prefilter rejects
+// them, but band buckets grow), so keep this for corpora of up to about
+// 10⁵ units.
 var HighRecallIndexOptions = IndexOptions{
 	Shingling: Shingling{Han: 2, HanShort: 2, ShortUnder: 1, Latin: 3},
 	Banding:   Banding{Bands: 42, Rows: 3, Anchors: true},
 }
 
-// NewIndex returns an empty index with DefaultShingling and DefaultBanding.
+// NewIndex returns an empty index with IndexShingling and DefaultBanding.
 func NewIndex() *Index { return NewIndexWith(IndexOptions{}) }
 
 // NewIndexWith returns an empty index with the given options.
 func NewIndexWith(opt IndexOptions) *Index {
 	if opt.Shingling == (Shingling{}) {
-		opt.Shingling = DefaultShingling
+		opt.Shingling = IndexShingling
 	}
 	if opt.Banding == (Banding{}) {
 		opt.Banding = DefaultBanding
@@ -82,12 +82,13 @@ func (ix *Index) Signer() *Signer {
 // Len is the number of units added.
 func (ix *Index) Len() int { return ix.n }
 
-func (ix *Index) rec(u int) *record { return &ix.chunks[u/chunkSize].recs[u%chunkSize] }
+func (ix *Index) at(u int) (*chunk, int) { return ix.chunks[u/chunkSize], u % chunkSize }
 
-func (ix *Index) bands(u int) []uint64 {
-	nb := ix.opt.Banding.NumKeys()
-	i := u % chunkSize
-	return ix.chunks[u/chunkSize].bands[i*nb : (i+1)*nb]
+func (ix *Index) exact(u int) uint64 { c, i := ix.at(u); return c.exact[i] }
+func (ix *Index) runes(u int) int32  { c, i := ix.at(u); return c.runes[i] }
+func (ix *Index) bits(u int) *SigBits {
+	c, i := ix.at(u)
+	return &c.bits[i]
 }
 
 // Add signs text and adds it under the caller's id. It returns the unit
@@ -97,32 +98,64 @@ func (ix *Index) Add(id uint64, text string) int {
 }
 
 // AddSig adds a unit whose signature was computed elsewhere (by SignAll on
-// several cores, or read back from a signature file). The signature must
-// come from a Signer with this index's options.
+// several cores, or by a Signer with this index's options). Band keys
+// beyond 32 bits are cut to 32.
 func (ix *Index) AddSig(id uint64, s UnitSig) int {
-	nb := ix.opt.Banding.NumKeys()
-	if s.Bands != nil && len(s.Bands) != nb {
-		panic(fmt.Sprintf("dedup: signature has %d bands, index wants %d", len(s.Bands), nb))
+	nk := ix.opt.Banding.NumKeys()
+	if s.Bands != nil && len(s.Bands) != nk {
+		panic(fmt.Sprintf("dedup: signature has %d bands, index wants %d", len(s.Bands), nk))
 	}
 	if ix.n%chunkSize == 0 {
-		ix.chunks = append(ix.chunks, chunk{recs: make([]record, chunkSize), bands: make([]uint64, chunkSize*nb)})
+		ix.chunks = append(ix.chunks, &chunk{
+			exact: make([]uint64, chunkSize),
+			runes: make([]int32, chunkSize),
+			near:  make([]bool, chunkSize),
+			bands: make([]uint32, chunkSize*nk),
+			bits:  make([]SigBits, chunkSize),
+		})
 	}
 	u := ix.n
-	*ix.rec(u) = record{id: id, exact: s.Exact, runes: s.Runes, near: s.Bands != nil}
-	copy(ix.bands(u), s.Bands)
+	c, i := ix.at(u)
+	c.exact[i], c.runes[i], c.near[i] = s.Exact, s.Runes, s.Bands != nil
+	if id != uint64(u) && c.ids == nil {
+		c.ids = make([]uint64, chunkSize)
+		for k := range i {
+			c.ids[k] = uint64(u - i + k)
+		}
+	}
+	if c.ids != nil {
+		c.ids[i] = id
+	}
+	for b, k := range s.Bands {
+		c.bands[b*chunkSize+i] = uint32(k)
+	}
+	if s.Bands != nil {
+		c.bits[i] = s.Bits
+	}
 	ix.n++
 	return u
 }
 
 // ID returns the caller's id of a unit.
-func (ix *Index) ID(unit int) uint64 { return ix.rec(unit).id }
+func (ix *Index) ID(unit int) uint64 {
+	c, i := ix.at(unit)
+	if c.ids == nil {
+		return uint64(unit)
+	}
+	return c.ids[i]
+}
 
-// Sig returns the stored signature of a unit (Bands is a fresh copy).
+// Sig returns the stored signature of a unit (Bands is a fresh slice).
 func (ix *Index) Sig(unit int) UnitSig {
-	r := ix.rec(unit)
-	s := UnitSig{Exact: r.exact, Runes: r.runes}
-	if r.near {
-		s.Bands = slices.Clone(ix.bands(unit))
+	c, i := ix.at(unit)
+	s := UnitSig{Exact: c.exact[i], Runes: c.runes[i]}
+	if c.near[i] {
+		nk := ix.opt.Banding.NumKeys()
+		s.Bands = make([]uint64, nk)
+		for b := range nk {
+			s.Bands[b] = uint64(c.bands[b*chunkSize+i])
+		}
+		s.Bits = c.bits[i]
 	}
 	return s
 }
@@ -178,13 +211,15 @@ type BandRow struct {
 // Units too short for MinHash have no rows.
 func (ix *Index) BandRows() iter.Seq[BandRow] {
 	return func(yield func(BandRow) bool) {
+		nk := ix.opt.Banding.NumKeys()
 		for u := range ix.n {
-			r := ix.rec(u)
-			if !r.near {
+			c, i := ix.at(u)
+			if !c.near[i] {
 				continue
 			}
-			for b, k := range ix.bands(u) {
-				if !yield(BandRow{Unit: u, ID: r.id, Band: b, Key: k}) {
+			id := ix.ID(u)
+			for b := range nk {
+				if !yield(BandRow{Unit: u, ID: id, Band: b, Key: uint64(c.bands[b*chunkSize+i])}) {
 					return
 				}
 			}
@@ -197,7 +232,7 @@ type TextFunc func(unit int, id uint64) (string, error)
 
 // ClusterOptions tune Clusters; zero fields take the defaults, negative
 // thresholds turn a test off. A candidate pair is a near duplicate when any
-// test passes.
+// of the Jaccard, EditSim and Containment tests passes.
 type ClusterOptions struct {
 	// Jaccard of the two DefaultShingling sets ≥ this (default 0.70).
 	Jaccard float64
@@ -207,8 +242,16 @@ type ClusterOptions struct {
 	EditSim float64
 	// Containment: the shorter key (≥ 8 runes, at least half the longer)
 	// found inside the longer with InfixContainment ≥ this (default 0.90):
-	// a unit with a phrase added in front or behind.
+	// a unit with a phrase added in front or behind; or, when the shorter
+	// is at least two thirds of the longer, all but this share of it found
+	// in order (LCS): a sentence added or dropped in the middle.
 	Containment float64
+	// Prefilter: candidates whose SigBits estimate a Jaccard (over the
+	// index's shingling) below this are rejected without reading their
+	// text (default 0.20). Every pair the tests above accept has an
+	// estimate far above it: the shorter unit must be at least half the
+	// longer, so even a contained copy has a Jaccard near 0.45.
+	Prefilter float64
 	// MaxReps caps how many sub-clusters of one band bucket a unit is
 	// verified against (default 16); it bounds the work on huge buckets of
 	// boilerplate that are not exact copies.
@@ -216,6 +259,32 @@ type ClusterOptions struct {
 	// CacheUnits caps the number of units whose keys and shingle sets are
 	// kept between verifications (default 4096).
 	CacheUnits int
+	// Workers: with more than one, the next band is sorted while the
+	// current one is verified (default GOMAXPROCS). The result does not
+	// depend on it.
+	Workers int
+}
+
+func (o ClusterOptions) withDefaults() ClusterOptions {
+	def := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&o.Jaccard, 0.70)
+	def(&o.EditSim, 0.80)
+	def(&o.Containment, 0.90)
+	def(&o.Prefilter, 0.20)
+	if o.MaxReps == 0 {
+		o.MaxReps = 16
+	}
+	if o.CacheUnits == 0 {
+		o.CacheUnits = 4096
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o
 }
 
 // Cluster is a set of duplicate units.
@@ -231,6 +300,7 @@ type Cluster struct {
 type ClusterStats struct {
 	ExactUnions int // unions made by equal exact hashes
 	Candidates  int // band collisions between units not yet joined
+	Prefiltered int // of those, rejected by the SigBits estimate
 	Verified    int // candidate pairs compared on their text
 	Accepted    int // of those, pairs found to be near duplicates
 	TextCalls   int // calls to the TextFunc
@@ -240,61 +310,89 @@ type ClusterStats struct {
 // collisions verified on the text, which text supplies again (nil skips
 // near duplicates). Pairs already in one cluster are not verified again.
 // Clusters have at least two members and come ordered by their first unit;
-// the result is the same on every run.
+// the result is the same on every run and for any Workers.
 //
-// Memory: besides the index (208 bytes a unit with DefaultBanding), one
-// sort buffer of 8 bytes a unit, the union-find (4 bytes a unit), the
-// failed-pair set and the verification cache: a million units peak at
-// 229 MB RSS when the process runs with GOMEMLIMIT=230MiB (the garbage
-// collector otherwise lets garbage from verification pile up to about
-// 300 MB).
+// Memory: besides the index (153 bytes a unit), the union-find (4 bytes a
+// unit), one band buffer and its radix-sort scratch (16 bytes a unit; 8
+// more for the band sorted ahead with Workers > 1), the failed-pair set and
+// the verification cache.
 func (ix *Index) Clusters(text TextFunc, opt ClusterOptions) ([]Cluster, ClusterStats, error) {
-	if opt.Jaccard == 0 {
-		opt.Jaccard = 0.70
+	return ix.clusters(nil, text, opt)
+}
+
+// ClustersWithin is Clusters restricted to given groups: group[u] labels
+// unit u (a negative label leaves it out), and only units with one label
+// are ever compared. Every band bucket is split by label and each part is
+// processed exactly as Clusters processes a bucket, so when the labels are
+// the connected components of the graph that joins units sharing an exact
+// hash or a band key — what an external band join computes from the
+// signature table (docs/dedup.md) — the result equals Clusters'.
+func (ix *Index) ClustersWithin(group []int32, text TextFunc, opt ClusterOptions) ([]Cluster, ClusterStats, error) {
+	if len(group) != ix.n {
+		return nil, ClusterStats{}, fmt.Errorf("dedup: %d group labels for %d units", len(group), ix.n)
 	}
-	if opt.EditSim == 0 {
-		opt.EditSim = 0.80
-	}
-	if opt.Containment == 0 {
-		opt.Containment = 0.90
-	}
-	if opt.MaxReps == 0 {
-		opt.MaxReps = 16
-	}
-	if opt.CacheUnits == 0 {
-		opt.CacheUnits = 4096
-	}
+	return ix.clusters(group, text, opt)
+}
+
+func (ix *Index) clusters(group []int32, text TextFunc, opt ClusterOptions) ([]Cluster, ClusterStats, error) {
+	opt = opt.withDefaults()
 	var st ClusterStats
 	n := ix.n
-	if n > 1<<32 {
+	if n >= 1<<32 {
 		return nil, st, fmt.Errorf("dedup: %d units exceed the in-memory index", n)
 	}
 	uf := NewUnionFind(n)
-	// One sort buffer for every pass: the top bits of the hash with the unit
-	// number in the low bits, so a plain uint64 sort does the join. Dropping
-	// hash bits only adds false collisions, which verification removes
-	// (exact runs are re-checked on the full hashes).
+	in := func(u int) bool { return group == nil || group[u] >= 0 }
+	var scratch []uint64
+	split := func(run []uint64, mask uint64, f func(run []uint64)) {
+		if group == nil {
+			f(run)
+			return
+		}
+		// Keep the run's order inside each label: it is unit order.
+		scratch = append(scratch[:0], run...)
+		slices.SortStableFunc(scratch, func(a, b uint64) int {
+			return int(group[a&mask]) - int(group[b&mask])
+		})
+		for i := 0; i < len(scratch); {
+			j := i + 1
+			for j < len(scratch) && group[scratch[j]&mask] == group[scratch[i]&mask] {
+				j++
+			}
+			if j-i > 1 {
+				f(scratch[i:j])
+			}
+			i = j
+		}
+	}
+
+	// Exact pass: the top bits of the hash with the unit number in the low
+	// bits, so a plain uint64 sort groups equal hashes; runs are re-checked
+	// on the full hashes.
 	ubits := max(bits.Len(uint(n)), 1)
 	umask := uint64(1)<<ubits - 1
 	buf := make([]uint64, 0, n)
-
 	for u := range n {
-		buf = append(buf, ix.rec(u).exact&^umask|uint64(u))
+		if in(u) {
+			buf = append(buf, ix.exact(u)&^umask|uint64(u))
+		}
 	}
 	slices.Sort(buf)
-	forRuns(buf, umask, func(run []uint64) {
-		for i, a := range run {
-			ua := int(a & umask)
-			for _, b := range run[:i] {
-				ub := int(b & umask)
-				if ix.rec(ua).exact == ix.rec(ub).exact {
-					if uf.Union(ua, ub) {
-						st.ExactUnions++
+	forRuns(buf, ^umask, func(run []uint64) {
+		split(run, umask, func(run []uint64) {
+			for i, a := range run {
+				ua := int(a & umask)
+				for _, b := range run[:i] {
+					ub := int(b & umask)
+					if ix.exact(ua) == ix.exact(ub) {
+						if uf.Union(ua, ub) {
+							st.ExactUnions++
+						}
+						break
 					}
-					break
 				}
 			}
-		}
+		})
 	})
 	if text == nil {
 		return ix.collect(uf), st, nil
@@ -302,55 +400,105 @@ func (ix *Index) Clusters(text TextFunc, opt ClusterOptions) ([]Cluster, Cluster
 
 	v := verifier{ix: ix, text: text, opt: opt, cache: make(map[int]*verified),
 		failed: make(map[uint64]struct{}), st: &st}
-	var reps []int
-	for b := range ix.opt.Banding.NumKeys() {
-		buf = buf[:0]
-		for u := range n {
-			if ix.rec(u).near {
-				buf = append(buf, ix.bands(u)[b]&^umask|uint64(u))
+	const lo32 = 1<<32 - 1
+	nk := ix.opt.Banding.NumKeys()
+	// Band buffers: entries key<<32 | unit, sorted by a stable radix sort
+	// on the key, so each bucket is in unit order. With more than one
+	// worker the next band is prepared while this one is verified.
+	prepare := func(b int, dst, tmp []uint64) []uint64 {
+		dst = dst[:0]
+		for ci, c := range ix.chunks {
+			base := ci * chunkSize
+			lim := min(chunkSize, n-base)
+			keys := c.bands[b*chunkSize : b*chunkSize+lim]
+			for i, k := range keys {
+				if c.near[i] && in(base+i) {
+					dst = append(dst, uint64(k)<<32|uint64(base+i))
+				}
 			}
 		}
-		slices.Sort(buf)
+		radixSortHigh32(dst, tmp[:len(dst)])
+		return dst
+	}
+	tmp := make([]uint64, n)
+	// ready carries prepared bands in order; free returns the buffer the
+	// verifier is done with; stop ends the preparer early on an error.
+	var ready, free chan []uint64
+	stop := make(chan struct{})
+	defer close(stop)
+	if opt.Workers > 1 && nk > 1 {
+		ready, free = make(chan []uint64, 1), make(chan []uint64, 1)
+		free <- make([]uint64, 0, n)
+		go func() {
+			tmp2 := make([]uint64, n)
+			for b := 1; b < nk; b++ {
+				var spare []uint64
+				select {
+				case spare = <-free:
+				case <-stop:
+					return
+				}
+				select {
+				case ready <- prepare(b, spare, tmp2):
+				case <-stop:
+					return
+				}
+			}
+		}()
+	}
+	var reps []int
+	cur := prepare(0, buf, tmp)
+	for b := 0; b < nk; b++ {
+		if b > 0 {
+			if ready != nil {
+				free <- cur
+				cur = <-ready
+			} else {
+				cur = prepare(b, cur, tmp)
+			}
+		}
 		var err error
-		forRuns(buf, umask, func(run []uint64) {
-			if err != nil {
-				return
-			}
-			// Verify each member against one representative of each
-			// sub-cluster already seen in this bucket.
-			reps = reps[:0]
-		members:
-			for _, x := range run {
-				u := int(x & umask)
-				ru := uf.Find(u)
-				for _, r := range reps {
-					if uf.Find(r) == ru {
-						continue members
+		forRuns(cur, ^uint64(lo32), func(run []uint64) {
+			split(run, lo32, func(run []uint64) {
+				if err != nil {
+					return
+				}
+				// Verify each member against one representative of each
+				// sub-cluster already seen in this bucket.
+				reps = reps[:0]
+			members:
+				for _, x := range run {
+					u := int(x & lo32)
+					ru := uf.Find(u)
+					for _, r := range reps {
+						if uf.Find(r) == ru {
+							continue members
+						}
+					}
+					joined := false
+					for i, r := range reps {
+						if i >= opt.MaxReps {
+							break
+						}
+						if uf.Same(r, u) {
+							continue
+						}
+						st.Candidates++
+						ok, e := v.check(r, u)
+						if e != nil {
+							err = e
+							return
+						}
+						if ok {
+							uf.Union(r, u)
+							joined = true
+						}
+					}
+					if !joined {
+						reps = append(reps, u)
 					}
 				}
-				joined := false
-				for i, r := range reps {
-					if i >= opt.MaxReps {
-						break
-					}
-					if uf.Same(r, u) {
-						continue
-					}
-					st.Candidates++
-					ok, e := v.check(r, u)
-					if e != nil {
-						err = e
-						return
-					}
-					if ok {
-						uf.Union(r, u)
-						joined = true
-					}
-				}
-				if !joined {
-					reps = append(reps, u)
-				}
-			}
+			})
 		})
 		if err != nil {
 			return nil, st, err
@@ -359,12 +507,42 @@ func (ix *Index) Clusters(text TextFunc, opt ClusterOptions) ([]Cluster, Cluster
 	return ix.collect(uf), st, nil
 }
 
+// radixSortHigh32 sorts a by its top 32 bits, stably, using tmp (same
+// length) as scratch: four byte-wide counting passes.
+func radixSortHigh32(a, tmp []uint64) {
+	if len(a) < 2 {
+		return
+	}
+	src, dst := a, tmp
+	for shift := uint(32); shift < 64; shift += 8 {
+		var count [257]int
+		for _, x := range src {
+			count[(x>>shift&0xFF)+1]++
+		}
+		if count[(src[0]>>shift&0xFF)+1] == len(src) {
+			continue // every entry has this byte
+		}
+		for i := 1; i < 257; i++ {
+			count[i] += count[i-1]
+		}
+		for _, x := range src {
+			k := x >> shift & 0xFF
+			dst[count[k]] = x
+			count[k]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &a[0] {
+		copy(a, src)
+	}
+}
+
 // forRuns calls f on every run of at least two entries of the sorted buffer
-// that share the hash bits.
-func forRuns(buf []uint64, umask uint64, f func(run []uint64)) {
+// whose bits under keyMask are equal.
+func forRuns(buf []uint64, keyMask uint64, f func(run []uint64)) {
 	for i := 0; i < len(buf); {
 		j := i + 1
-		for j < len(buf) && buf[j]&^umask == buf[i]&^umask {
+		for j < len(buf) && buf[j]&keyMask == buf[i]&keyMask {
 			j++
 		}
 		if j-i > 1 {
@@ -379,9 +557,9 @@ func (ix *Index) collect(uf *UnionFind) []Cluster {
 	out := make([]Cluster, len(sets))
 	for i, s := range sets {
 		exact := true
-		e := ix.rec(s[0]).exact
+		e := ix.exact(s[0])
 		for _, u := range s[1:] {
-			if ix.rec(u).exact != e {
+			if ix.exact(u) != e {
 				exact = false
 				break
 			}
@@ -415,7 +593,7 @@ func (v *verifier) unit(u int) (*verified, error) {
 	if s, ok := v.cache[u]; ok {
 		return s, nil
 	}
-	t, err := v.text(u, v.ix.rec(u).id)
+	t, err := v.text(u, v.ix.ID(u))
 	v.st.TextCalls++
 	if err != nil {
 		return nil, fmt.Errorf("dedup: text of unit %d: %w", u, err)
@@ -437,7 +615,11 @@ func (v *verifier) check(a, b int) (bool, error) {
 	// Every test needs the shorter key to be at least half the longer
 	// (Jaccard and edit similarity need more): reject on stored lengths
 	// before fetching any text.
-	if la, lb := v.ix.rec(a).runes, v.ix.rec(b).runes; 2*min(la, lb) < max(la, lb) {
+	if la, lb := v.ix.runes(a), v.ix.runes(b); 2*min(la, lb) < max(la, lb) {
+		return false, nil
+	}
+	if v.opt.Prefilter > 0 && v.ix.bits(a).EstimateJaccard(v.ix.bits(b)) < v.opt.Prefilter {
+		v.st.Prefiltered++
 		return false, nil
 	}
 	key := uint64(a)<<32 | uint64(b)
@@ -464,6 +646,13 @@ func (v *verifier) check(a, b int) (bool, error) {
 		}
 		if len(ks) >= 8 && 2*len(ks) >= len(kl) {
 			_, ok = v.cmp.InfixContainmentAtLeast(ks, kl, v.opt.Containment)
+		}
+		// A sentence added inside a paragraph (or dropped from it) breaks
+		// the shorter key's one stretch in two: its characters are still
+		// all there, in order. Scattered common characters never add up
+		// to 90 % of a key two thirds as long as the other.
+		if !ok && len(ks) >= 8 && 3*len(ks) >= 2*len(kl) {
+			ok = float64(v.cmp.LCS(ks, kl)) >= v.opt.Containment*float64(len(ks))
 		}
 	}
 	if ok {

@@ -190,9 +190,7 @@ func TestIndexClusters(t *testing.T) {
 // signatures come from SignAll or from the band rows.
 func TestIndexDeterminism(t *testing.T) {
 	var texts []string
-	for _, s := range loadCorpus(t).sentences {
-		texts = append(texts, s)
-	}
+	texts = append(texts, loadCorpus(t).sentences...)
 	texts = append(texts, indexFixture()...)
 	text := func(_ int, id uint64) (string, error) { return texts[id], nil }
 	var ref string

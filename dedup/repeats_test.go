@@ -94,7 +94,7 @@ func FuzzFindRepeats(f *testing.F) {
 func TestEnglishAndMixed(t *testing.T) {
 	texts := []string{
 		"The committee approved the annual budget after a long debate on Tuesday.",
-		"The committee approved the anual budget after a long debate on Tuesday!",              // near: one typo
+		"The committee approved the anual budget after a long debate on Tuesday!",              //nolint:misspell // near: one typo
 		"In the end, the committee approved the annual budget after a long debate on Tuesday.", // contains the first
 		"The weather was pleasant and the market opened early on the first day of spring.",     // unrelated
 		"2023年GDP增长5.2%，数字经济核心产业增加值占比达到10%以上。",

@@ -510,7 +510,7 @@ func (c *Comparer) InfixContainmentAtLeast(a, b []rune, t float64) (float64, boo
 	return 1 - float64(d)/float64(len(a)), true
 }
 
-// InfixContainment: see Comparer.InfixContainment.
+// InfixContainment is Comparer.InfixContainment with a pooled Comparer.
 func InfixContainment(a, b []rune) float64 {
 	return withComparer(func(c *Comparer) float64 { return c.InfixContainment(a, b) })
 }

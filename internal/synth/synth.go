@@ -1,7 +1,8 @@
 // Package synth generates deterministic near-duplicate test material from
-// clean sentences: mutated copies with a known edit (exact copies, width and
-// punctuation variants, prefix and suffix insertions, character
-// substitutions and deletions at a given rate, digit changes) and
+// clean sentences and paragraphs: mutated copies with a known edit (exact
+// copies, width and punctuation variants, prefix and suffix insertions and
+// cuts, character substitutions, deletions and insertions at a given rate,
+// a sentence added or dropped, digit changes) and
 // pseudo-Chinese filler text from an order-2 character Markov chain, for
 // recall/precision tests and benchmarks. The same seed gives the same output
 // on every run and platform.
@@ -20,16 +21,23 @@ import (
 type Op uint8
 
 const (
-	Exact  Op = iota // unchanged copy
-	Width            // full-width letters and digits, ASCII punctuation, added spaces: same key
-	Prefix           // 1–6 Han characters (and maybe a comma) put in front
-	Suffix           // 1–6 Han characters put before the final punctuation
-	Subst            // Rate of the Han/Latin letters replaced
-	Delete           // Rate of the Han/Latin letters deleted
-	Digits           // one digit of every number changed: a number variant
+	Exact        Op = iota // unchanged copy
+	Width                  // full-width letters and digits, ASCII punctuation, added spaces: same key
+	Prefix                 // 1–6 Han characters (and maybe a comma) put in front
+	Suffix                 // 1–6 Han characters put before the final punctuation
+	Subst                  // Rate of the Han/Latin letters replaced
+	Delete                 // Rate of the Han/Latin letters deleted
+	Digits                 // one digit of every number changed: a number variant
+	Insert                 // Han (or Latin) letters inserted after Rate of the letters
+	PrefixCut              // 1–6 letters cut from the start
+	SuffixCut              // 1–6 letters cut before the final punctuation
+	SentenceAdd            // one sentence added at the start, between two sentences or at the end
+	SentenceDrop           // one sentence of several dropped
+	Words                  // Rate of the Latin words replaced by other words (an English editor's edit)
 )
 
-var opNames = [...]string{"exact", "width", "prefix", "suffix", "subst", "delete", "digits"}
+var opNames = [...]string{"exact", "width", "prefix", "suffix", "subst", "delete", "digits",
+	"insert", "prefix-cut", "suffix-cut", "sentence-add", "sentence-drop", "words"}
 
 // Mutation is an edit with its rate (for Subst and Delete).
 type Mutation struct {
@@ -38,7 +46,7 @@ type Mutation struct {
 }
 
 func (m Mutation) String() string {
-	if m.Op == Subst || m.Op == Delete {
+	if m.Op == Subst || m.Op == Delete || m.Op == Insert || m.Op == Words {
 		return fmt.Sprintf("%s-%g%%", opNames[m.Op], m.Rate*100)
 	}
 	return opNames[m.Op]
@@ -82,10 +90,46 @@ func New(seed uint64, corpus []string) *Gen {
 // Applicable reports whether m can change s as intended (Digits needs a
 // digit).
 func Applicable(s string, m Mutation) bool {
-	if m.Op == Digits {
+	switch m.Op {
+	case Digits:
 		return strings.ContainsAny(s, "0123456789")
+	case SentenceDrop:
+		return len(Sentences(s)) >= 2
+	case Words:
+		return isLatin(s)
 	}
 	return true
+}
+
+// Sentences cuts s after 。！？ and after . ! ? followed by a space (the
+// space stays with the next sentence); the pieces join back to s.
+func Sentences(s string) []string {
+	var out []string
+	start := 0
+	rs := []rune(s)
+	pos := 0 // byte offset of rs[i]
+	for i, r := range rs {
+		pos += len(string(r))
+		end := false
+		switch r {
+		case '。', '！', '？':
+			end = true
+		case '.', '!', '?':
+			end = i+1 < len(rs) && rs[i+1] == ' '
+		}
+		// Closing quotes and brackets stay with their sentence.
+		for end && i+1 < len(rs) && strings.ContainsRune("”’」』）)", rs[i+1]) {
+			end = false
+		}
+		if end && pos < len(s) {
+			out = append(out, s[start:pos])
+			start = pos
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
 }
 
 func (g *Gen) randHan() rune { return g.han[g.rng.IntN(len(g.han))] }
@@ -197,6 +241,83 @@ func (g *Gen) Apply(s string, m Mutation) string {
 			out = append(out, r)
 		}
 		return string(out)
+	case Insert:
+		var out []rune
+		for _, r := range rs {
+			out = append(out, r)
+			if isContent(r) && g.rng.Float64() < m.Rate {
+				if r < 0x80 {
+					out = append(out, 'a'+rune(g.rng.IntN(26)))
+				} else {
+					out = append(out, g.randHan())
+				}
+			}
+		}
+		return string(out)
+	case PrefixCut, SuffixCut:
+		n := 1 + g.rng.IntN(6)
+		out := slices.Clone(rs)
+		if m.Op == PrefixCut {
+			for i := 0; i < len(out) && n > 0; {
+				if isContent(out[i]) {
+					out = slices.Delete(out, i, i+1)
+					n--
+					continue
+				}
+				i++
+			}
+			return string(out)
+		}
+		for i := len(out) - 1; i >= 0 && n > 0; i-- {
+			if isContent(out[i]) {
+				out = slices.Delete(out, i, i+1)
+				n--
+			}
+		}
+		return string(out)
+	case SentenceAdd:
+		ss := Sentences(s)
+		at := g.rng.IntN(len(ss) + 1)
+		if isLatin(s) {
+			// The space before a sentence stays with it.
+			add := g.latinSentence()
+			if at == 0 {
+				return add + " " + s
+			}
+			return strings.Join(ss[:at], "") + " " + add + strings.Join(ss[at:], "")
+		}
+		return strings.Join(ss[:at], "") + g.Sentence() + strings.Join(ss[at:], "")
+	case SentenceDrop:
+		ss := Sentences(s)
+		if len(ss) < 2 {
+			return s
+		}
+		at := g.rng.IntN(len(ss))
+		return strings.TrimSpace(strings.Join(ss[:at], "") + strings.Join(ss[at+1:], ""))
+	case Words:
+		ws := strings.Split(s, " ")
+		var pos []int
+		for i, w := range ws {
+			if w != "" && isContent(rune(w[0])) {
+				pos = append(pos, i)
+			}
+		}
+		n := min(max(1, int(math.Round(m.Rate*float64(len(pos))))), len(pos))
+		g.rng.Shuffle(len(pos), func(i, j int) { pos[i], pos[j] = pos[j], pos[i] })
+		for _, i := range pos[:n] {
+			w := ws[i]
+			// Keep trailing punctuation.
+			k := len(w)
+			for k > 0 && !isContent(rune(w[k-1])) {
+				k--
+			}
+			nw := w[:k]
+			for nw == w[:k] {
+				nw = latinWords[g.rng.IntN(len(latinWords))]
+			}
+			ws[i] = nw + w[k:]
+		}
+		return strings.Join(ws, " ")
 	case Digits:
 		var b strings.Builder
 		changed := false
@@ -238,6 +359,34 @@ func (g *Gen) Sentence() string {
 			return string(rs)
 		}
 	}
+}
+
+// isLatin reports whether s has more ASCII letters than Han characters.
+func isLatin(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r < 0x80 && unicode.IsLetter(r):
+			n++
+		case unicode.Is(unicode.Han, r):
+			n -= 2
+		}
+	}
+	return n > 0
+}
+
+// latinWords are the words of added English sentences and word edits.
+var latinWords = strings.Fields("the report draft section figure review editor office plan budget revised total annual growth committee notes appendix version paragraph source data")
+
+// latinSentence is a short English sentence from a fixed word list.
+func (g *Gen) latinSentence() string {
+	n := 6 + g.rng.IntN(8)
+	out := make([]string, n)
+	for i := range out {
+		out[i] = latinWords[g.rng.IntN(len(latinWords))]
+	}
+	out[0] = strings.ToUpper(out[0][:1]) + out[0][1:]
+	return strings.Join(out, " ") + "."
 }
 
 // Intn exposes the generator's random source for callers that need more
