@@ -129,8 +129,18 @@ func sentencesOf(doc *lint.Document, opt dedup.FindOptions) *sentenceLevel {
 		}
 		units := make([]dedup.Unit, len(sl.sents))
 		sl.texts = make([]string, len(sl.sents))
+		var last *lint.Block
+		code := false // the block holds a placeholder
 		for i, s := range sl.sents {
-			sl.setText(i, matchText(doc, s.b, s.start, s.end), s.text())
+			if s.b != last {
+				last = s.b
+				code = strings.ContainsRune(s.b.Text(), lint.Placeholder)
+			}
+			m := s.text()
+			if code {
+				m = matchText(doc, s.b, s.start, s.end)
+			}
+			sl.setText(i, m, s.text())
 			units[i] = dedup.Unit{Text: sl.texts[i], Group: s.b.Index}
 		}
 		sl.build(units, opt)
@@ -374,13 +384,15 @@ func paragraphsOf(doc *lint.Document, sopt, popt dedup.FindOptions) *paragraphLe
 }
 
 // shortText reports whether s has fewer than minRunes letters and digits
-// (the characters a matching key keeps). Long texts are not counted: a
-// sentence of 6·minRunes bytes that short would be mostly punctuation.
+// (the characters a matching key keeps). Texts of 4·minRunes bytes are not
+// counted: a third of such a Chinese sentence would have to be punctuation.
+// The answer only steers which paragraphs are compared, so a rare miss
+// costs nothing but a comparison.
 func shortText(s string, minRunes int) bool {
 	if len(s) < minRunes {
 		return true
 	}
-	if len(s) >= 6*minRunes {
+	if len(s) >= 4*minRunes {
 		return false
 	}
 	n := 0
