@@ -74,11 +74,13 @@ func Main(env Env) (code int) {
 	cmd := "check"
 	if len(args) > 0 {
 		switch args[0] {
-		case "check", "rules", "init", "help", "version":
+		case "check", "rules", "init", "help", "version", "dedup":
 			cmd, args = args[0], args[1:]
 		}
 	}
 	switch cmd {
+	case "dedup":
+		return runDedup(context.Background(), env, args)
 	case "rules":
 		return runRules(env, args)
 	case "init":
@@ -99,6 +101,7 @@ number and punctuation defects, shows fixes as diffs and applies the safe ones.
 
 Usage:
   draftlint [check] [flags] [path ...]   check files and folders ("-" reads stdin)
+  draftlint dedup [flags] path ...       find paragraphs copied across files (--help for the flags)
   draftlint rules [ID]                   list the rules, or explain one
   draftlint init [--profile P] [file]    write a commented .draftlint.yaml
   draftlint version                      print the version
