@@ -65,25 +65,22 @@ type statement struct {
 func runMagnitudeConsistency(p *lint.Pass) error {
 	definitions(p.Doc)
 	var stmts []statement
-	bfs := figures(p.Doc).blocks
-	year := "" // the last year named so far: the time a statement is about
+	df := figures(p.Doc)
+	bfs := df.blocks
+	year, y := "", 0 // the last year named so far: the time a statement is about
 	for bi := range bfs {
 		bf := &bfs[bi]
-		y := 0
 		for i := range bf.figs {
 			f := &bf.figs[i]
 			st, ok := asStatement(bf, f)
 			if !ok {
 				continue
 			}
-			for ; y < len(bf.years) && bf.years[y].off < f.start; y++ {
-				year = bf.years[y].year
+			for ; y < len(df.years) && (df.years[y].block < bf.b.Index || df.years[y].block == bf.b.Index && df.years[y].off < f.start); y++ {
+				year = df.years[y].year
 			}
 			st.year = year
 			stmts = append(stmts, st)
-		}
-		if len(bf.years) > 0 {
-			year = bf.years[len(bf.years)-1].year
 		}
 	}
 	// Only figures with the same digits can differ by a power of ten; of

@@ -37,9 +37,6 @@ type blockFigures struct {
 	b    *lint.Block
 	text string
 	figs []figure
-	// years are the years named in the block (2023年), by offset: the
-	// time a later statement is about.
-	years []yearMark
 	// bare are the offsets of prefixed units without a number (EFLOPS,
 	// E级), which may be defined: EFLOPS = 每秒百亿亿次. Rare, so kept
 	// out of line with defs.
@@ -56,10 +53,11 @@ type rare struct {
 	defs []lint.Span
 }
 
-// yearMark is a year named in a block.
+// yearMark is a year named in the document (2023年): the time later
+// statements are about.
 type yearMark struct {
-	off  int
-	year string
+	block, off int // index in Document.Blocks, prose offset
+	year       string
 }
 
 // inDefinition reports whether prose offset i lies in a stated
@@ -82,6 +80,8 @@ type docFigures struct {
 	// flags is the union of the flags of all figures, so a rule can skip
 	// a document without, say, any 兆.
 	flags zhnum.Flags
+	// years named in the document, in order.
+	years []yearMark
 }
 
 type figuresKey struct{}
@@ -97,18 +97,14 @@ func figures(doc *lint.Document) *docFigures {
 const keep = zhnum.Arabic | zhnum.Fullwidth | zhnum.Magnitude | zhnum.Digitwise | zhnum.Sci | zhnum.Percent | zhnum.Permille
 
 func scanFigures(doc *lint.Document) *docFigures {
-	df := &docFigures{blocks: make([]blockFigures, 0, len(doc.Blocks))}
+	df := &docFigures{}
 	// Figures go into chunks shared by many blocks: a few allocations per
 	// document instead of a growing slice per block.
 	var chunk []figure
-	// Years of all blocks, in one slice; blocks get windows at the end.
-	var years []yearMark
-	var ywin [][2]int32
-	for _, b := range doc.Blocks {
+	for bi, b := range doc.Blocks {
 		text := b.Text()
 		lo := len(chunk)
 		var bare []int
-		ylo := len(years)
 		fw := false
 		for i := 0; i < len(text); {
 			c := text[i]
@@ -144,12 +140,13 @@ func scanFigures(doc *lint.Document) *docFigures {
 			}
 			fw = fw || q.Num.Flags&zhnum.Fullwidth != 0 // ４０％
 			if y := yearAt(text, i, q, n); y != "" {
-				years = append(years, yearMark{i, y})
+				df.years = append(df.years, yearMark{bi, i, y})
 			}
-			if q.Num.Flags == zhnum.Arabic && q.Prefix == zhnum.NoPrefix && q.Unit == "" && !plainWanted(text, i, i+n) {
-				// Most figures are plain counts and dates (62个, 8月)
-				// that no rule looks at; storing them would cost more
-				// than the rest of the scan.
+			if q.Prefix == zhnum.NoPrefix && q.Unit == "" && q.Num.Flags&^(zhnum.Decimal|zhnum.Percent|zhnum.Approx) == zhnum.Arabic && !plainWanted(text, i, i+n) {
+				// Most figures are plain counts, dates, decimals and
+				// percentages (62个, 8月, 11.61平方公里, 47.5%, 680多) that no
+				// rule looks at unless they end a range or name a
+				// session; storing them would cost more than the scan.
 				i += n
 				continue
 			}
@@ -165,7 +162,7 @@ func scanFigures(doc *lint.Document) *docFigures {
 			}
 			i += n
 		}
-		if len(chunk) == lo && len(bare) == 0 && !fw && len(years) == ylo {
+		if len(chunk) == lo && len(bare) == 0 && !fw {
 			continue
 		}
 		bf := blockFigures{b: b, text: text, fullwidth: fw, figs: chunk[lo:len(chunk):len(chunk)]}
@@ -173,10 +170,6 @@ func scanFigures(doc *lint.Document) *docFigures {
 			bf.rare = &rare{bare: bare}
 		}
 		df.blocks = append(df.blocks, bf)
-		ywin = append(ywin, [2]int32{int32(ylo), int32(len(years))})
-	}
-	for i, w := range ywin {
-		df.blocks[i].years = years[w[0]:w[1]:w[1]]
 	}
 	return df
 }
@@ -187,8 +180,8 @@ func scanFigures(doc *lint.Document) *docFigures {
 // group (1，000) of at most three digits.
 func plainWanted(text string, i, j int) bool {
 	digits := j - i
-	if digits >= 5 {
-		return true
+	if digits >= 5 && !strings.HasPrefix(text[j:], "年") && !strings.HasPrefix(text[j:], "号") {
+		return true // counted for digit grouping, unless a year or a number
 	}
 	if k := skipSpace(text, j); k < len(text) && connectorByte[text[k]] && prefixAt(text, k, connectors...) > 0 {
 		return true
@@ -200,8 +193,11 @@ func plainWanted(text string, i, j int) bool {
 		return false // a year (2023年) or the end
 	}
 	switch text[j] {
-	case 0xE5, 0xE4, 0xEF, 0xE6: // 届 大, 中, ，, 次
-		return prefixAt(text, j, "届", "中全会", "大", "，", "次") > 0
+	case 0xE5, 0xE4, 0xE6: // 届 大, 中, 次
+		return prefixAt(text, j, "届", "中全会", "次会议", "次全体会议") > 0 ||
+			strings.HasPrefix(text[j:], "大") && strings.HasSuffix(text[:i], "党的")
+	case 0xEF: // 1，000: a group after a full-width comma that starts with 0
+		return strings.HasPrefix(text[j:], "，0") && j+6 <= len(text) && allDigits(text[j+3:j+6])
 	}
 	return false
 }
