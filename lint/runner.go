@@ -67,7 +67,9 @@ func (r *Runner) Run(ctx context.Context, paths []string) *Result {
 		jobs = runtime.NumCPU()
 	}
 	var corpus *corpusState
-	if r.hasCorpusRules() {
+	legacy := r.hasCorpusRules()
+	cols := r.collectors()
+	if legacy || cols != nil {
 		corpus = &corpusState{docs: make([]*fileState, len(paths))}
 	}
 	sem := make(chan struct{}, jobs)
@@ -83,16 +85,26 @@ func (r *Runner) Run(ctx context.Context, paths []string) *Result {
 			defer wg.Done()
 			defer func() { <-sem }()
 			fr, fe, st := r.runFile(p)
-			res.Files[i] = fr
-			errs[i] = fe
-			if corpus != nil {
+			if corpus != nil && st != nil {
+				st.srcLen = len(st.doc.Src)
+				if cols != nil {
+					fe = append(fe, r.collect(i, st, cols)...)
+				}
+				if !legacy {
+					st.doc = nil // the collectors took what they need
+				}
 				corpus.docs[i] = st
 			}
+			res.Files[i] = fr
+			errs[i] = fe
 		}(i, p)
 	}
 	wg.Wait()
-	if corpus != nil {
+	if legacy {
 		r.runCorpus(corpus, res, errs)
+	}
+	if cols != nil {
+		r.finishCollectors(corpus, cols, errs)
 	}
 	for _, e := range errs {
 		res.Errors = append(res.Errors, e...)
@@ -118,12 +130,15 @@ func (r *Runner) hasCorpusRules() bool {
 	return false
 }
 
-// fileState is what the corpus pass needs of a file.
+// fileState is what the corpus pass needs of a file. doc is kept only for
+// RunCorpus rules.
 type fileState struct {
-	doc    *Document
-	active []ActiveRule
-	dirs   []*directive
-	fr     *FileResult
+	doc      *Document
+	active   []ActiveRule
+	dirs     []*directive
+	fr       *FileResult
+	srcLen   int
+	corpusFP map[uint64]int // fingerprint occurrences of two-phase corpus findings
 }
 
 type corpusState struct {

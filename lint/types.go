@@ -210,9 +210,14 @@ type Rule struct {
 	// defaults. Configuration is decoded into it strictly. Nil: no options.
 	Options func() any
 	// Run checks one document. RunCorpus, if set, runs once over every
-	// document of the run after all of them were parsed.
+	// document of the run after all of them were parsed (the runner then
+	// keeps every document in memory).
 	Run       func(*Pass) error
 	RunCorpus func(*CorpusPass) error
+	// Corpus, if set, makes a two-phase corpus rule (see CorpusCollector
+	// in corpus.go): a new collector per run sees each document once and
+	// keeps what it needs; documents are not kept.
+	Corpus func() CorpusCollector
 }
 
 // Categories known to the engine; --select and --ignore accept them.
@@ -254,14 +259,16 @@ func (p *Pass) Reportf(span Span, format string, args ...any) {
 	p.Report(Diagnostic{Span: span, Message: fmt.Sprintf(format, args...)})
 }
 
-// CorpusPass is what a corpus rule sees: every document of the run.
+// CorpusPass is what a corpus rule sees: every document of the run (Docs,
+// for RunCorpus; a two-phase rule's collector has seen them instead).
 type CorpusPass struct {
 	Rule    *Rule
 	Docs    []*Document
 	Options any
 	Profile string
 
-	diags map[*Document][]Diagnostic
+	diags     map[*Document][]Diagnostic
+	fileDiags map[int][]Diagnostic // two-phase rules, by file number
 }
 
 // Report records a finding in doc.
