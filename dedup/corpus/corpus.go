@@ -183,6 +183,12 @@ type PreparedUnit struct {
 // characters, signs them and stores their text. It is safe to call from
 // several goroutines; the document is not kept.
 func (c *Corpus) Prepare(doc *lint.Document) (*Prepared, error) {
+	return c.PrepareMin(doc, c.opt.MinChars)
+}
+
+// PrepareMin is Prepare with another minimum of key characters (a rule's
+// options may differ by file).
+func (c *Corpus) PrepareMin(doc *lint.Document, minChars int) (*Prepared, error) {
 	if len(doc.Src) >= 1<<32 {
 		return nil, errors.New("file too large for the corpus index (4 GiB)")
 	}
@@ -194,7 +200,7 @@ func (c *Corpus) Prepare(doc *lint.Document) (*Prepared, error) {
 	var back []uint64
 	for _, u := range units {
 		sig := s.Sign(u.Text)
-		if int(sig.Runes) < c.opt.MinChars {
+		if int(sig.Runes) < minChars {
 			continue
 		}
 		if sig.Bands != nil {
@@ -260,6 +266,20 @@ func (c *Corpus) Place(u int) Place {
 		p.Start.Paragraph = p.Start.Line
 	}
 	return p
+}
+
+// Stash stores a text in the corpus's spill store (e.g. the source line
+// of a unit, for a report); Stashed reads it back.
+func (c *Corpus) Stash(s string) (dedup.TextRef, error) { return c.store.Append(s) }
+
+// Stashed returns a text stored by Stash.
+func (c *Corpus) Stashed(ref dedup.TextRef) (string, error) { return c.store.Text(ref) }
+
+// SetThreshold changes the Jaccard threshold before Clusters.
+func (c *Corpus) SetThreshold(t float64) {
+	if t > 0 {
+		c.opt.Threshold = t
+	}
 }
 
 // Text returns the text of unit u.

@@ -23,6 +23,7 @@ package linttest
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -271,6 +272,10 @@ func RunExamples(t *testing.T, rules []*lint.Rule) {
 			}
 			t.Run(name, func(t *testing.T) {
 				set := []*lint.Rule{r}
+				if r.Corpus != nil && strings.HasPrefix(ex.Bad, fileMarker) {
+					runCorpusExample(t, r, ex)
+					return
+				}
 				if ex.Bad != "" {
 					d := lint.Parse(path, []byte(ex.Bad), lint.FormatFor(path))
 					diags, errs := check(d, r, set)
@@ -302,6 +307,61 @@ func RunExamples(t *testing.T, rules []*lint.Rule) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// fileMarker starts each file of a corpus rule's example: the text is cut
+// into files at lines "<!-- file: NAME -->", which are left out.
+const fileMarker = "<!-- file: "
+
+// exampleFiles cuts an example into its files, in order.
+func exampleFiles(text string) (names, texts []string) {
+	for _, part := range strings.Split(text, fileMarker)[1:] {
+		name, body, _ := strings.Cut(part, " -->\n")
+		names, texts = append(names, name), append(texts, body)
+	}
+	return names, texts
+}
+
+// runCorpusExample checks a corpus rule's example: Bad's files, checked
+// together, give a finding of the rule, Good's none.
+func runCorpusExample(t *testing.T, r *lint.Rule, ex lint.Example) {
+	t.Helper()
+	run := func(text string) []lint.Diagnostic {
+		names, texts := exampleFiles(text)
+		byName := map[string]string{}
+		for i, n := range names {
+			byName[n] = texts[i]
+		}
+		pol, err := lint.NewPolicy([]*lint.Rule{r}, nil, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runner := &lint.Runner{Policy: pol, Load: func(path string) (*lint.Input, error) {
+			src := []byte(byName[path])
+			return &lint.Input{Doc: lint.Parse(path, src, lint.FormatFor(path)), Raw: src}, nil
+		}}
+		res := runner.Run(context.Background(), names)
+		if len(res.Errors) > 0 {
+			t.Fatalf("errors: %v", res.Errors)
+		}
+		var out []lint.Diagnostic
+		for _, fr := range res.Files {
+			for _, d := range fr.Diagnostics {
+				if d.Rule == r.ID {
+					out = append(out, d)
+				}
+			}
+		}
+		return out
+	}
+	if len(run(ex.Bad)) == 0 {
+		t.Errorf("Bad example gives no %s finding:\n%s", r.ID, ex.Bad)
+	}
+	if ex.Good != "" {
+		for _, d := range run(ex.Good) {
+			t.Errorf("Good example gives %s finding at %s:%d:%d: %s", r.ID, d.Path, d.Start.Line, d.Start.Column, d.Message)
 		}
 	}
 }

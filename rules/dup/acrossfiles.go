@@ -1,6 +1,199 @@
 package dup
 
-import "github.com/draftlint/draftlint/lint"
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/draftlint/draftlint/dedup"
+	"github.com/draftlint/draftlint/dedup/corpus"
+	"github.com/draftlint/draftlint/lint"
+)
+
+// DuplicateAcrossFiles reports paragraphs that copy, exactly or nearly, a
+// paragraph of another file checked in the same run. It runs the corpus
+// index of draftlint dedup as a two-phase corpus rule: each file is cut
+// into paragraphs and signed as soon as it is final, its texts go to a
+// spill store, and the document is released; the clusters are formed once
+// every file is in.
+var DuplicateAcrossFiles = &lint.Rule{
+	ID:        "duplicate-across-files",
+	Summary:   "a paragraph repeats a paragraph of another file checked in the same run",
+	SummaryZh: "段落与同批检查的另一文件中的段落完全或近似重复",
+	Doc: `When several files are checked together (a folder, a pre-commit run, a
+CI job), a paragraph that another file already holds — copied whole, or
+re-edited in a few places, or with a phrase or sentence added — is reported
+in the file that holds the later copy, naming the copy kept and showing,
+character by character, how the two differ. It uses the corpus index of
+draftlint dedup: matching ignores width, case, spacing and punctuation;
+copies are near when their character n-gram Jaccard similarity (3-grams for
+Chinese, 5-grams for Latin text) reaches threshold, their edit similarity
+reaches threshold + 0.1, or the shorter lies, but for a tenth, inside the
+longer (a phrase or sentence added).
+
+Kept is the copy in the file checked first (files in the order given,
+folders in path order), unless a later copy contains it and is longer. Only
+copies in files other than the kept one's are reported here; repeats inside
+one file are duplicate-paragraph's. There is no fix in check: to delete the
+copies, run draftlint dedup --fix --unsafe-fixes on the same files.
+
+Not compared: headings, table cells and paragraphs under min-chars
+characters (letters, digits and Han characters; default 20).
+
+Options (.draftlint.yaml):
+
+  rules:
+    duplicate-across-files:
+      min-chars: 20
+      threshold: 0.70`,
+	Category: "duplication",
+	Severity: lint.Warning,
+	Default:  true,
+	Options:  func() any { return &AcrossOptions{MinChars: 20, Threshold: 0.70} },
+	Examples: []lint.Example{{
+		Bad: "<!-- file: a.txt -->\n湖北省委、省政府将数字经济放在全局突出位置，锚定建设全国实体经济和数字经济融合发展示范区目标。\n" +
+			"<!-- file: b.txt -->\n近年来，湖北省委、省政府将数字经济放在全局突出位置，锚定建设全国实体经济和数字经济融合发展示范区目标。\n",
+		Good: "<!-- file: a.txt -->\n湖北省委、省政府将数字经济放在全局突出位置，锚定建设全国实体经济和数字经济融合发展示范区目标。\n" +
+			"<!-- file: b.txt -->\n省政府办公厅印发了数字经济强省三年行动计划，明确了今后三年的重点任务和保障措施。\n",
+	}},
+	Corpus: func() lint.CorpusCollector { return &acrossCollector{files: map[int]*acrossFile{}} },
+}
+
+// AcrossOptions are the options of duplicate-across-files.
+type AcrossOptions struct {
+	MinChars  int     `yaml:"min-chars"`
+	Threshold float64 `yaml:"threshold"`
+}
+
+// acrossCollector is one run of duplicate-across-files.
+type acrossCollector struct {
+	mu    sync.Mutex
+	c     *corpus.Corpus
+	files map[int]*acrossFile // by run file number
+}
+
+// acrossFile is what the rule keeps of a file: its signed units (texts in
+// the corpus's spill store) and, per unit, what a finding needs.
+type acrossFile struct {
+	prep  *corpus.Prepared
+	extra []acrossUnit
+}
+
+type acrossUnit struct {
+	end  lint.Position
+	fp   string
+	line dedup.TextRef // the source line of the unit's start
+}
+
+func (a *acrossCollector) corpus() *corpus.Corpus {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.c == nil {
+		a.c = corpus.New(corpus.Options{})
+	}
+	return a.c
+}
+
+func (a *acrossCollector) Collect(f *lint.CorpusFile) error {
+	opt, _ := f.Options.(*AcrossOptions)
+	if opt == nil {
+		opt = &AcrossOptions{MinChars: 20, Threshold: 0.70}
+	}
+	c := a.corpus()
+	p, err := c.PrepareMin(f.Doc, max(opt.MinChars, 1))
+	if err != nil {
+		return err
+	}
+	if len(p.Units) == 0 {
+		return nil
+	}
+	af := &acrossFile{prep: p, extra: make([]acrossUnit, len(p.Units))}
+	for i, u := range p.Units {
+		ref, err := c.Stash(f.Doc.LineText(u.Start.Line))
+		if err != nil {
+			return err
+		}
+		af.extra[i] = acrossUnit{end: f.Doc.Pos(u.Span.End), fp: lint.SpanFingerprint(f.Doc, u.Span), line: ref}
+	}
+	a.mu.Lock()
+	a.files[f.Index] = af
+	a.mu.Unlock()
+	return nil
+}
+
+func (a *acrossCollector) Finish(p *lint.CorpusPass) error {
+	if len(a.files) < 2 {
+		if a.c != nil {
+			return a.c.Close()
+		}
+		return nil
+	}
+	c := a.c
+	defer c.Close()
+	if opt, ok := p.Options.(*AcrossOptions); ok {
+		c.SetThreshold(opt.Threshold)
+	}
+	// Files go in in run order: unit numbers, keepers and output follow it.
+	order := make([]int, 0, len(a.files))
+	for i := range a.files {
+		order = append(order, i)
+	}
+	sort.Ints(order)
+	runFile := make([]int, len(order)) // corpus file → run file
+	for _, i := range order {
+		runFile[c.Add(a.files[i].prep)] = i
+	}
+	clusters, _, err := c.Clusters()
+	if err != nil {
+		return err
+	}
+	files := c.Files()
+	for _, cl := range clusters {
+		g, err := c.Group(cl, corpus.KeepFirst)
+		if err != nil {
+			return err
+		}
+		k := g.Keeper
+		kf := a.files[runFile[k.File]]
+		kEnd := kf.extra[k.Unit-files[k.File].First].end
+		for _, m := range g.Members {
+			if m.File == k.File {
+				continue // a repeat inside one file: duplicate-paragraph's
+			}
+			rf := runFile[m.File]
+			ex := a.files[rf].extra[m.Unit-files[m.File].First]
+			line, err := c.Stashed(ex.line)
+			if err != nil {
+				return err
+			}
+			where := fmt.Sprintf("%s:%d", k.Path, k.Start.Line)
+			if k.Start.Paragraph > 0 {
+				where = fmt.Sprintf("%s:¶%d", k.Path, k.Start.Paragraph)
+			}
+			kind, kindZh := "exact copy", "完全重复"
+			if m.Diff != "" && m.Similarity < 1 {
+				kind = fmt.Sprintf("near copy, similarity %.2f", m.Similarity)
+				kindZh = fmt.Sprintf("近似重复，相似度 %.2f", m.Similarity)
+			}
+			d := lint.Diagnostic{
+				Span:        m.Span,
+				Start:       m.Start,
+				End:         ex.end,
+				SourceLine:  line,
+				Fingerprint: ex.fp,
+				Message:     fmt.Sprintf("paragraph repeats %s (%s)", where, kind),
+				MessageZh:   fmt.Sprintf("段落与 %s 重复（%s）", where, kindZh),
+				Related:     []lint.Related{{Path: k.Path, Start: k.Start, End: kEnd, Message: "the copy kept"}},
+			}
+			if m.Diff != "" {
+				d.Detail = strings.TrimSpace(m.Diff)
+			}
+			p.ReportFile(rf, d)
+		}
+	}
+	return nil
+}
 
 // DeleteParagraphEdit returns the edit that deletes block b from doc with
 // its whole lines and one separating blank line (deleteBlock), or, in a

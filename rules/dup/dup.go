@@ -14,6 +14,7 @@ import "github.com/draftlint/draftlint/lint"
 // Rules lists the duplication rules.
 func Rules() []*lint.Rule {
 	return []*lint.Rule{
+		DuplicateAcrossFiles,
 		DuplicateParagraph,
 		DuplicateSentence,
 		NearDuplicateNumber,
