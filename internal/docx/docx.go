@@ -147,6 +147,12 @@ func Read(data []byte) (*Document, error) {
 		if total > MaxTotalSize {
 			return nil, fmt.Errorf("%w: declared uncompressed size over %d MiB", ErrTooLarge, MaxTotalSize>>20)
 		}
+		// Every entry is copied raw when edits are written back; one whose
+		// local header is damaged would fail only then, after the file was
+		// judged readable. Refuse it now, with its name.
+		if _, err := f.OpenRaw(); err != nil {
+			return nil, fmt.Errorf("%w: damaged zip entry %q: %v", ErrMalformed, f.Name, err)
+		}
 		key := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
 		if _, dup := byName[key]; dup {
 			return nil, fmt.Errorf("%w: duplicate zip entry %q", ErrNotZip, f.Name)
