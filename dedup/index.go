@@ -253,8 +253,9 @@ type ClusterOptions struct {
 	// longer, so even a contained copy has a Jaccard near 0.45.
 	Prefilter float64
 	// MaxReps caps how many sub-clusters of one band bucket a unit is
-	// verified against (default 16); it bounds the work on huge buckets of
-	// boilerplate that are not exact copies.
+	// verified against (default 16), each through up to four of its
+	// members; it bounds the work on huge buckets of boilerplate that are
+	// not exact copies.
 	MaxReps int
 	// CacheUnits caps the number of units whose keys and shingle sets are
 	// kept between verifications (default 4096).
@@ -446,7 +447,8 @@ func (ix *Index) clusters(group []int32, text TextFunc, opt ClusterOptions) ([]C
 			}
 		}()
 	}
-	var reps []int
+	var seen []int
+	var tried []rootTries
 	cur := prepare(0, buf, tmp)
 	for b := 0; b < nk; b++ {
 		if b > 0 {
@@ -463,39 +465,49 @@ func (ix *Index) clusters(group []int32, text TextFunc, opt ClusterOptions) ([]C
 				if err != nil {
 					return
 				}
-				// Verify each member against one representative of each
-				// sub-cluster already seen in this bucket.
-				reps = reps[:0]
-			members:
+				// Verify each member against the members seen before it in
+				// this bucket that are not yet in its cluster: up to
+				// repsPerCluster of each other sub-cluster (a copy may
+				// fail against one member of a cluster and match another,
+				// as a paragraph with a sentence added fails against a
+				// copy with a tenth of the characters deleted but matches
+				// the original), for up to MaxReps sub-clusters.
+				seen = seen[:0]
 				for _, x := range run {
 					u := int(x & lo32)
-					ru := uf.Find(u)
-					for _, r := range reps {
-						if uf.Find(r) == ru {
-							continue members
-						}
-					}
-					joined := false
-					for i, r := range reps {
-						if i >= opt.MaxReps {
-							break
-						}
-						if uf.Same(r, u) {
+					tried = tried[:0]
+				members:
+					for _, m := range seen {
+						rm := uf.Find(m)
+						if rm == uf.Find(u) {
 							continue
 						}
+						k := 0
+						for k < len(tried) && tried[k].root != rm {
+							k++
+						}
+						if k == len(tried) {
+							if len(tried) >= opt.MaxReps {
+								continue members
+							}
+							tried = append(tried, rootTries{root: rm})
+						}
+						if tried[k].n >= repsPerCluster {
+							continue
+						}
+						tried[k].n++
 						st.Candidates++
-						ok, e := v.check(r, u)
+						ok, e := v.check(m, u)
 						if e != nil {
 							err = e
 							return
 						}
 						if ok {
-							uf.Union(r, u)
-							joined = true
+							uf.Union(m, u)
 						}
 					}
-					if !joined {
-						reps = append(reps, u)
+					if len(seen) < opt.MaxReps*repsPerCluster {
+						seen = append(seen, u)
 					}
 				}
 			})
@@ -506,6 +518,12 @@ func (ix *Index) clusters(group []int32, text TextFunc, opt ClusterOptions) ([]C
 	}
 	return ix.collect(uf), st, nil
 }
+
+// repsPerCluster bounds how many members of one sub-cluster a unit is
+// verified against in one bucket.
+const repsPerCluster = 4
+
+type rootTries struct{ root, n int }
 
 // radixSortHigh32 sorts a by its top 32 bits, stably, using tmp (same
 // length) as scratch: four byte-wide counting passes.

@@ -75,7 +75,7 @@ type Options struct {
 	// Copies with scattered edits also count at edit similarity ≥
 	// Threshold+0.1 (the second test of Lee et al.), and a unit whose text
 	// lies, but for 1−max(0.9, Threshold), inside the other's (a phrase or
-	// sentence added) at containment ≥ max(0.9, Threshold).
+	// sentence added). At 1 only copies with equal keys count.
 	Threshold float64
 	// Workers bounds the goroutines Clusters uses (default GOMAXPROCS).
 	Workers int
@@ -290,9 +290,18 @@ func (c *Corpus) clusterOptions() dedup.ClusterOptions {
 	return dedup.ClusterOptions{
 		Jaccard:     t,
 		EditSim:     min(t+0.1, 1),
-		Containment: max(0.9, t),
+		Containment: containment(t),
 		Workers:     c.opt.Workers,
 	}
+}
+
+// containment is the containment threshold for a Jaccard threshold t;
+// off at t = 1, which asks for copies with equal keys only.
+func containment(t float64) float64 {
+	if t >= 1 {
+		return -1
+	}
+	return max(0.9, t)
 }
 
 func (c *Corpus) textFunc() dedup.TextFunc {

@@ -302,13 +302,17 @@ func Bases(root string, seed uint64) (zh, en, sentences []string, err error) {
 			}
 		}
 	}
-	return unrelated(zhCand, 20), unrelated(enCand, 20), sentences, nil
+	// At least 28 key characters: a copy with six cut or a tenth deleted
+	// keeps the 20 that draftlint dedup compares by default.
+	return unrelated(zhCand, 28), unrelated(enCand, 28), sentences, nil
 }
 
-// isProse keeps English paragraphs: no tables, code, lists or headings,
-// mostly letters.
+// isProse keeps English paragraphs: no tables, code, lists, headings or
+// HTML comments, mostly letters.
 func isProse(p string) bool {
-	if strings.ContainsAny(p[:1], "|`#-*>0123456789[<{") || strings.Contains(p, "```") {
+	// HTML comments are never linted: a paragraph holding one could not
+	// be deleted by a fix.
+	if strings.ContainsAny(p[:1], "|`#-*>0123456789[<{") || strings.Contains(p, "```") || strings.Contains(p, "<!--") {
 		return false
 	}
 	letters := 0

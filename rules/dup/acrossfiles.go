@@ -197,8 +197,9 @@ func (a *acrossCollector) Finish(p *lint.CorpusPass) error {
 
 // DeleteParagraphEdit returns the edit that deletes block b from doc with
 // its whole lines and one separating blank line (deleteBlock), or, in a
-// Word document, the block's paragraph with its separator; ok is false
-// when the block cannot be removed alone. draftlint dedup --fix uses it to
+// Word document, the block's paragraph with its separator (the last
+// paragraph is emptied: the body must end with one); ok is false when the
+// block cannot be removed alone. draftlint dedup --fix uses it to
 // delete copies.
 func DeleteParagraphEdit(doc *lint.Document, b *lint.Block) (lint.Edit, bool) {
 	if doc.Paragraphs() == 0 {
@@ -209,12 +210,12 @@ func DeleteParagraphEdit(doc *lint.Document, b *lint.Block) (lint.Edit, bool) {
 		return lint.Edit{}, false
 	}
 	ps := doc.ParagraphSpan(p)
-	end := len(doc.Src)
-	if p+1 < doc.Paragraphs() {
-		end = doc.ParagraphSpan(p + 1).Start
-	}
 	if b.Span.Start < ps.Start || b.Span.End > ps.End {
 		return lint.Edit{}, false
 	}
-	return lint.Edit{Start: ps.Start, End: end}, true
+	if p+1 == doc.Paragraphs() {
+		// Word needs a paragraph at the end of the body: empty it.
+		return lint.Edit{Start: ps.Start, End: ps.End}, true
+	}
+	return lint.Edit{Start: ps.Start, End: doc.ParagraphSpan(p + 1).Start}, true
 }
