@@ -43,28 +43,13 @@ func parseDedupJSON(t *testing.T, out string) dedupJSON {
 
 // clustersOf maps a JSON report on a written labelled corpus back to
 // unit numbers.
-func clustersOf(t *testing.T, c *corpusgen.Corpus, d dedupJSON) [][]int {
+func clustersOf(t *testing.T, c *corpusgen.Corpus, out string) [][]int {
 	t.Helper()
-	unitAt := map[string]int{}
-	for u, x := range c.Units {
-		unitAt[fmt.Sprintf("%s:%d", corpusgen.FileName(x.File), c.Line(u))] = u
+	cl, err := c.ClustersFromJSON([]byte(out))
+	if err != nil {
+		t.Fatal(err)
 	}
-	find := func(path string, line int) int {
-		u, ok := unitAt[fmt.Sprintf("%s:%d", filepath.Base(path), line)]
-		if !ok {
-			t.Fatalf("no unit at %s:%d", path, line)
-		}
-		return u
-	}
-	var out [][]int
-	for _, cl := range d.Clusters {
-		us := []int{find(cl.Keeper.Path, cl.Keeper.Line)}
-		for _, m := range cl.Members {
-			us = append(us, find(m.Path, m.Line))
-		}
-		out = append(out, us)
-	}
-	return out
+	return cl
 }
 
 // The acceptance test of corpus deduplication: on the labelled set,
@@ -77,7 +62,7 @@ func TestDedupLabelledCorpus(t *testing.T) {
 	if r.code != ExitFindings || r.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	s := c.Score(clustersOf(t, c, parseDedupJSON(t, r.stdout)))
+	s := c.Score(clustersOf(t, c, r.stdout))
 	t.Logf("%d units in %d files\n%s", len(c.Units), len(c.Files), s.Table())
 	for _, p := range s.FalsePairs {
 		t.Errorf("unrelated pair reported:\n  %s\n  %s", c.Units[p[0]].Text, c.Units[p[1]].Text)
@@ -291,7 +276,7 @@ func TestDedupFix(t *testing.T) {
 	if units != len(c.Units)-members {
 		t.Errorf("%d paragraphs left, want %d - %d", units, len(c.Units), members)
 	}
-	for i, us := range clustersOf(t, c, d) {
+	for i, us := range clustersOf(t, c, before.stdout) {
 		k := c.Units[us[0]]
 		if !strings.Contains(after[corpusgen.FileName(k.File)], strings.ReplaceAll(k.Text, "\n", " ")) {
 			t.Errorf("cluster %d: the keeper is gone: %s", i+1, k.Text)

@@ -348,3 +348,82 @@ func unrelated(paras []string, minRunes int) []string {
 	}
 	return slices.Clip(out)
 }
+
+// BigConfig sizes a benchmark corpus; zero fields take the defaults.
+type BigConfig struct {
+	Seed       uint64
+	Paragraphs int     // default 1,000,000
+	Files      int     // default Paragraphs/500
+	Copies     float64 // share of paragraphs that copy an earlier one (default 0.05)
+}
+
+// BigStats describes a written benchmark corpus.
+type BigStats struct {
+	Files, Paragraphs, Copies int
+	Bytes                     int64
+}
+
+// Big writes a benchmark corpus into dir: files of pseudo-Chinese
+// paragraphs (two to five sentences of the order-2 Markov chain of the
+// corpus text below root), a share of them copies of a recent paragraph
+// under one of the Mutations. The text is streamed out; only the last few
+// thousand paragraphs stay in memory, for copying.
+func Big(root, dir string, cfg BigConfig) (BigStats, error) {
+	if cfg.Paragraphs == 0 {
+		cfg.Paragraphs = 1_000_000
+	}
+	if cfg.Files == 0 {
+		cfg.Files = max(1, cfg.Paragraphs/500)
+	}
+	if cfg.Copies == 0 {
+		cfg.Copies = 0.05
+	}
+	_, _, sents, err := Bases(root, cfg.Seed)
+	if err != nil {
+		return BigStats{}, err
+	}
+	g := synth.New(cfg.Seed^0xB16, sents)
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0xB16B16))
+	const keep = 4096
+	recent := make([]string, 0, keep)
+	var st BigStats
+	per := (cfg.Paragraphs + cfg.Files - 1) / cfg.Files
+	for f := 0; st.Paragraphs < cfg.Paragraphs; f++ {
+		var b strings.Builder
+		for k := 0; k < per && st.Paragraphs < cfg.Paragraphs; k++ {
+			var p string
+			if len(recent) > 0 && rng.Float64() < cfg.Copies {
+				m := Mutations[rng.IntN(len(Mutations))]
+				src := recent[rng.IntN(len(recent))]
+				if m.Op == synth.Words || !fits(src, m) {
+					m = synth.Mutation{Op: synth.Subst, Rate: 0.03}
+				}
+				p = mutate(g, src, m)
+				st.Copies++
+			} else {
+				n := 2 + rng.IntN(4)
+				for range n {
+					p += g.Sentence()
+				}
+			}
+			if len(recent) < keep {
+				recent = append(recent, p)
+			} else {
+				recent[rng.IntN(keep)] = p
+			}
+			if k > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(p)
+			b.WriteString("\n")
+			st.Paragraphs++
+		}
+		name := filepath.Join(dir, fmt.Sprintf("big-%05d.txt", f))
+		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+			return st, err
+		}
+		st.Files++
+		st.Bytes += int64(b.Len())
+	}
+	return st, nil
+}

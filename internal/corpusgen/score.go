@@ -1,7 +1,9 @@
 package corpusgen
 
 import (
+	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -108,4 +110,51 @@ func (s *Score) Table() string {
 	}
 	fmt.Fprintf(&b, "\nreported pairs %d, unrelated %d, pair precision %.4f\n", s.Reported, s.False, s.Precision())
 	return b.String()
+}
+
+// ClustersFromJSON reads the clusters of a `draftlint dedup -f json`
+// report on the written corpus as lists of unit numbers (keeper first).
+func (c *Corpus) ClustersFromJSON(data []byte) ([][]int, error) {
+	type place struct {
+		Path string `json:"path"`
+		Line int    `json:"line"`
+	}
+	var rep struct {
+		Version  int `json:"version"`
+		Clusters []struct {
+			Keeper  place   `json:"keeper"`
+			Members []place `json:"members"`
+		} `json:"clusters"`
+	}
+	if err := json.Unmarshal(data, &rep); err != nil {
+		return nil, err
+	}
+	unitAt := map[string]int{}
+	for u, x := range c.Units {
+		unitAt[fmt.Sprintf("%s:%d", FileName(x.File), c.Line(u))] = u
+	}
+	find := func(p place) (int, error) {
+		u, ok := unitAt[fmt.Sprintf("%s:%d", filepath.Base(p.Path), p.Line)]
+		if !ok {
+			return 0, fmt.Errorf("no paragraph of the corpus at %s:%d", p.Path, p.Line)
+		}
+		return u, nil
+	}
+	var out [][]int
+	for _, cl := range rep.Clusters {
+		k, err := find(cl.Keeper)
+		if err != nil {
+			return nil, err
+		}
+		us := []int{k}
+		for _, m := range cl.Members {
+			u, err := find(m)
+			if err != nil {
+				return nil, err
+			}
+			us = append(us, u)
+		}
+		out = append(out, us)
+	}
+	return out, nil
 }
