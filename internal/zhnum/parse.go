@@ -387,6 +387,13 @@ func (ps *parser) number(p int) (Value, int) {
 				}
 			}
 		}
+		// The copywriting style puts a space between an Arabic number and
+		// its magnitude word (100 亿); it is still one number.
+		if arabic && q+1 < len(s) && s[q] == ' ' {
+			if k, _, _ := zhTok(s, q+1); k == tMag {
+				q++
+			}
+		}
 		lvl, exp, q2, zfl := 0, 0, q, Flags(0)
 		if sec.kind != secDigitwise {
 			lvl, exp, q2, zfl = ps.magRun(q)
