@@ -125,7 +125,7 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 				return fail(env, usagef("\"-\" (stdin) cannot be mixed with other paths"))
 			}
 		}
-		files, walkErrs = collect(dir, paths, cfg)
+		files, walkErrs = collectFiles(dir, paths, cfg, f.forceExclude)
 	}
 
 	runner := &lint.Runner{

@@ -354,3 +354,24 @@ func stripRuleDocs(t *testing.T, s string) string {
 	}
 	return string(b) + "\n"
 }
+
+// Files named on the command line are checked even when excluded, unless
+// --force-exclude (which the pre-commit hooks pass) is given.
+func TestForceExclude(t *testing.T) {
+	dir := sampleDir(t)
+	if err := os.WriteFile(filepath.Join(dir, ".draftlint.yaml"), []byte("exclude: [\"small.txt\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, "", "check", "--select", "halfwidth-punct", "small.txt")
+	if !strings.Contains(r.stdout, "small.txt:3:") {
+		t.Errorf("named file not checked: %s", r.stdout)
+	}
+	r = run(t, dir, "", "check", "--force-exclude", "--select", "halfwidth-punct", "small.txt")
+	if strings.Contains(r.stdout, "small.txt:3:") || r.code != ExitOK {
+		t.Errorf("--force-exclude: exit %d\n%s", r.code, r.stdout)
+	}
+	r = run(t, dir, "", "check", "--select", "halfwidth-punct", ".")
+	if strings.Contains(r.stdout, "small.txt:") {
+		t.Errorf("walk did not exclude: %s", r.stdout)
+	}
+}

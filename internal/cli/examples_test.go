@@ -74,7 +74,7 @@ func TestPreCommitHooksFile(t *testing.T) {
 	if err := yaml.Unmarshal(data, &hooks); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"draftlint": "draftlint check", "draftlint-fix": "draftlint check --fix"}
+	want := map[string]string{"draftlint": "draftlint check --force-exclude", "draftlint-fix": "draftlint check --force-exclude --fix"}
 	if len(hooks) != len(want) {
 		t.Fatalf("%d hooks, want %d", len(hooks), len(want))
 	}

@@ -13,6 +13,7 @@ type checkFlags struct {
 	selects, ignores  []string
 	config            string
 	noConfig          bool
+	forceExclude      bool
 	failLevel         string
 	jobs              int
 	color             string
@@ -46,6 +47,7 @@ func (f *checkFlags) register(fs interface {
 	fs.StringSliceVar(&f.ignores, "ignore", nil, "do not run these rules (IDs, categories, globs)")
 	fs.StringVarP(&f.config, "config", "c", "", "configuration file (default: .draftlint.yaml found from the working directory up)")
 	fs.BoolVar(&f.noConfig, "no-config", false, "ignore configuration files")
+	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply the configuration's exclude patterns to files named on the command line too (for pre-commit and editors)")
 	fs.StringVar(&f.failLevel, "fail-level", "warning", "exit 1 when a finding is at or above: error, warning, info")
 	fs.IntVarP(&f.jobs, "jobs", "j", 0, "files checked at once (default: number of CPUs)")
 	fs.StringVar(&f.color, "color", "auto", "colour output: auto (terminal without NO_COLOR), always, never")

@@ -22,6 +22,13 @@ import (
 // link, and what .gitignore and .draftlintignore files exclude (see
 // ignore.go). Files named on the command line are always checked.
 func collect(dir string, paths []string, cfg *lint.Config) ([]string, []*lint.FileError) {
+	return collectFiles(dir, paths, cfg, false)
+}
+
+// collectFiles is collect; with forceExclude the configuration's exclude
+// patterns also drop files named on the command line, as pre-commit and
+// editors name every file they want checked.
+func collectFiles(dir string, paths []string, cfg *lint.Config, forceExclude bool) ([]string, []*lint.FileError) {
 	var files []string
 	var errs []*lint.FileError
 	seen := map[string]bool{}
@@ -42,7 +49,9 @@ func collect(dir string, paths []string, cfg *lint.Config) ([]string, []*lint.Fi
 			continue
 		}
 		if !st.IsDir() {
-			add(p)
+			if !forceExclude || !cfg.Excluded(abs) {
+				add(p)
+			}
 			continue
 		}
 		top := ignoreTop(dir, abs)
