@@ -11,7 +11,7 @@ import (
 
 // Index is the corpus near-duplicate index. Units are added one at a time
 // (Add or AddSig); the index keeps only their signatures — exact hash, key
-// length, 32-bit band keys and the 2-bit MinHash sketch, 153 bytes a unit
+// length, 32-bit band keys and the 2-bit MinHash sketch, 137 bytes a unit
 // with DefaultBanding (8 more once some caller id differs from its unit
 // number), in fixed-size chunks so that growing never copies — never their
 // text. Clusters joins the bands, asks for the text of candidate pairs
@@ -248,10 +248,15 @@ type ClusterOptions struct {
 	Containment float64
 	// Prefilter: candidates whose SigBits estimate a Jaccard (over the
 	// index's shingling) below this are rejected without reading their
-	// text (default 0.20). Every pair the tests above accept has an
-	// estimate far above it: the shorter unit must be at least half the
-	// longer, so even a contained copy has a Jaccard near 0.45.
+	// text (default 0.15). Every pair the tests above accept has a
+	// Jaccard far above it — the shorter unit must be at least half the
+	// longer, so even a contained copy has one near 0.45, three standard
+	// errors of the estimate away — while unrelated units (0.02–0.05)
+	// mostly fall below.
 	Prefilter float64
+	// AnchorPrefilter is the prefilter for candidates that share only an
+	// anchor (default 0.30).
+	AnchorPrefilter float64
 	// MaxReps caps how many sub-clusters of one band bucket a unit is
 	// verified against (default 16), each through up to four of its
 	// members; it bounds the work on huge buckets of boilerplate that are
@@ -260,10 +265,6 @@ type ClusterOptions struct {
 	// CacheUnits caps the number of units whose keys and shingle sets are
 	// kept between verifications (default 4096).
 	CacheUnits int
-	// Workers: with more than one, the next band is sorted while the
-	// current one is verified (default GOMAXPROCS). The result does not
-	// depend on it.
-	Workers int
 }
 
 func (o ClusterOptions) withDefaults() ClusterOptions {
@@ -275,15 +276,13 @@ func (o ClusterOptions) withDefaults() ClusterOptions {
 	def(&o.Jaccard, 0.70)
 	def(&o.EditSim, 0.80)
 	def(&o.Containment, 0.90)
-	def(&o.Prefilter, 0.20)
+	def(&o.Prefilter, 0.15)
+	def(&o.AnchorPrefilter, 0.30)
 	if o.MaxReps == 0 {
 		o.MaxReps = 16
 	}
 	if o.CacheUnits == 0 {
 		o.CacheUnits = 4096
-	}
-	if o.Workers <= 0 {
-		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	return o
 }
@@ -311,12 +310,11 @@ type ClusterStats struct {
 // collisions verified on the text, which text supplies again (nil skips
 // near duplicates). Pairs already in one cluster are not verified again.
 // Clusters have at least two members and come ordered by their first unit;
-// the result is the same on every run and for any Workers.
+// the result is the same on every run.
 //
-// Memory: besides the index (153 bytes a unit), the union-find (4 bytes a
-// unit), one band buffer and its radix-sort scratch (16 bytes a unit; 8
-// more for the band sorted ahead with Workers > 1), the failed-pair set and
-// the verification cache.
+// Memory: besides the index (137 bytes a unit), the union-find (4 bytes a
+// unit), one band buffer and its radix-sort scratch (16 bytes a unit), the
+// failed-pair set and the verification cache.
 func (ix *Index) Clusters(text TextFunc, opt ClusterOptions) ([]Cluster, ClusterStats, error) {
 	return ix.clusters(nil, text, opt)
 }
@@ -404,8 +402,7 @@ func (ix *Index) clusters(group []int32, text TextFunc, opt ClusterOptions) ([]C
 	const lo32 = 1<<32 - 1
 	nk := ix.opt.Banding.NumKeys()
 	// Band buffers: entries key<<32 | unit, sorted by a stable radix sort
-	// on the key, so each bucket is in unit order. With more than one
-	// worker the next band is prepared while this one is verified.
+	// on the key, so each bucket is in unit order.
 	prepare := func(b int, dst, tmp []uint64) []uint64 {
 		dst = dst[:0]
 		for ci, c := range ix.chunks {
@@ -422,42 +419,22 @@ func (ix *Index) clusters(group []int32, text TextFunc, opt ClusterOptions) ([]C
 		return dst
 	}
 	tmp := make([]uint64, n)
-	// ready carries prepared bands in order; free returns the buffer the
-	// verifier is done with; stop ends the preparer early on an error.
-	var ready, free chan []uint64
-	stop := make(chan struct{})
-	defer close(stop)
-	if opt.Workers > 1 && nk > 1 {
-		ready, free = make(chan []uint64, 1), make(chan []uint64, 1)
-		free <- make([]uint64, 0, n)
-		go func() {
-			tmp2 := make([]uint64, n)
-			for b := 1; b < nk; b++ {
-				var spare []uint64
-				select {
-				case spare = <-free:
-				case <-stop:
-					return
-				}
-				select {
-				case ready <- prepare(b, spare, tmp2):
-				case <-stop:
-					return
-				}
-			}
-		}()
-	}
 	var seen []int
 	var tried []rootTries
 	cur := prepare(0, buf, tmp)
 	for b := 0; b < nk; b++ {
 		if b > 0 {
-			if ready != nil {
-				free <- cur
-				cur = <-ready
-			} else {
-				cur = prepare(b, cur, tmp)
-			}
+			cur = prepare(b, cur, tmp)
+		}
+		// The anchor buckets hold every unit that starts (or ends) with
+		// the same twelve characters: formulaic openings make them large,
+		// and the units in them share more than chance text. The copies
+		// only anchors find — a phrase or a sentence added at one end —
+		// still have a Jaccard of 0.5 or more, so their candidates need a
+		// higher estimate.
+		floor := opt.Prefilter
+		if ix.opt.Banding.Anchors && b >= ix.opt.Banding.Bands && floor > 0 {
+			floor = max(floor, opt.AnchorPrefilter)
 		}
 		var err error
 		forRuns(cur, ^uint64(lo32), func(run []uint64) {
@@ -497,7 +474,7 @@ func (ix *Index) clusters(group []int32, text TextFunc, opt ClusterOptions) ([]C
 						}
 						tried[k].n++
 						st.Candidates++
-						ok, e := v.check(m, u)
+						ok, e := v.check(m, u, floor)
 						if e != nil {
 							err = e
 							return
@@ -626,7 +603,7 @@ func (v *verifier) unit(u int) (*verified, error) {
 	return s, nil
 }
 
-func (v *verifier) check(a, b int) (bool, error) {
+func (v *verifier) check(a, b int, floor float64) (bool, error) {
 	if a > b {
 		a, b = b, a
 	}
@@ -636,7 +613,7 @@ func (v *verifier) check(a, b int) (bool, error) {
 	if la, lb := v.ix.runes(a), v.ix.runes(b); 2*min(la, lb) < max(la, lb) {
 		return false, nil
 	}
-	if v.opt.Prefilter > 0 && v.ix.bits(a).EstimateJaccard(v.ix.bits(b)) < v.opt.Prefilter {
+	if floor > 0 && v.ix.bits(a).EstimateJaccard(v.ix.bits(b)) < floor {
 		v.st.Prefiltered++
 		return false, nil
 	}

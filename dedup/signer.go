@@ -9,15 +9,18 @@ type UnitSig struct {
 	// Bands are the LSH band keys (then the anchors), 32-bit values; nil
 	// when the unit is too short for MinHash.
 	Bands []uint64
-	// Bits keeps two bits of each of the 128 MinHash values (b-bit
-	// MinHash): equal with probability J + (1−J)/4, so two units' Bits
-	// estimate their Jaccard for a few nanoseconds, without their text.
-	// Zero when Bands is nil.
+	// Bits keeps two bits of each of the first SigBitsSlots MinHash values
+	// (b-bit MinHash): equal with probability J + (1−J)/4, so two units'
+	// Bits estimate their Jaccard for a few nanoseconds, without their
+	// text. Zero when Bands is nil.
 	Bits SigBits
 }
 
+// SigBitsSlots is the number of MinHash values SigBits samples.
+const SigBitsSlots = 64
+
 // SigBits is a 2-bit MinHash sketch: slot i in bits 2(i%32)… of word i/32.
-type SigBits [NumHashes / 32]uint64
+type SigBits [SigBitsSlots / 32]uint64
 
 // Matches is the number of slots whose two bits agree.
 func (s *SigBits) Matches(t *SigBits) int {
@@ -30,9 +33,10 @@ func (s *SigBits) Matches(t *SigBits) int {
 }
 
 // EstimateJaccard turns Matches into a Jaccard estimate (clamped at 0):
-// matches/128 = J + (1−J)/4. The standard error is about 0.05 near J = 0.5.
+// matches/64 = J + (1−J)/4. The standard error is about 0.08 near J = 0.5
+// and 0.05 near 0: a prefilter, not a measure.
 func (s *SigBits) EstimateJaccard(t *SigBits) float64 {
-	p := float64(s.Matches(t)) / NumHashes
+	p := float64(s.Matches(t)) / SigBitsSlots
 	return max(0, (4*p-1)/3)
 }
 
@@ -133,12 +137,12 @@ func (s *Signer) Sign(text string) UnitSig {
 	return u
 }
 
-// bits takes two well-mixed bits of every MinHash value. The minimum's top
+// bits takes two well-mixed bits of the first SigBitsSlots MinHash values. The minimum's top
 // bits are almost always zero, so they are mixed in by a multiplication
 // first.
 func (s *Signature) bits() SigBits {
 	var b SigBits
-	for i, v := range s {
+	for i, v := range s[:SigBitsSlots] {
 		b[i/32] |= ((v * 0x9E3779B97F4A7C15) >> 62) << (2 * (i % 32))
 	}
 	return b

@@ -77,8 +77,6 @@ type Options struct {
 	// lies, but for 1−max(0.9, Threshold), inside the other's (a phrase or
 	// sentence added). At 1 only copies with equal keys count.
 	Threshold float64
-	// Workers bounds the goroutines Clusters uses (default GOMAXPROCS).
-	Workers int
 	// MemText is how many bytes of unit text stay in memory before the
 	// rest goes to a temporary file (default 16 MiB); TempDir is where
 	// ("" = the system's).
@@ -291,7 +289,6 @@ func (c *Corpus) clusterOptions() dedup.ClusterOptions {
 		Jaccard:     t,
 		EditSim:     min(t+0.1, 1),
 		Containment: containment(t),
-		Workers:     c.opt.Workers,
 	}
 }
 

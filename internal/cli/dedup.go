@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -71,7 +72,7 @@ func runDedup(ctx context.Context, env Env, args []string) int {
 	if f.help {
 		return dedupHelp(env, fs)
 	}
-	opt := corpus.Options{Threshold: f.threshold, MinChars: f.minChars, Workers: f.jobs}
+	opt := corpus.Options{Threshold: f.threshold, MinChars: f.minChars, MemText: 4 << 20}
 	switch f.unit {
 	case "paragraph", "paragraphs":
 	case "document", "documents":
@@ -206,31 +207,45 @@ func runDedup(ctx context.Context, env Env, args []string) int {
 		}
 	}
 	prog.setClusters(len(clusters))
-	groups := make([]*corpus.Group, 0, len(clusters))
-	for _, cl := range clusters {
-		g, err := c.Group(cl, keep)
-		if err != nil {
-			prog.stop()
-			return fail(env, err)
-		}
-		groups = append(groups, g)
-	}
 	prog.stop()
-
 	for _, e := range errs {
 		fmt.Fprintf(env.Stderr, "draftlint: %s\n", e.Error())
 	}
-	if f.fix || f.diff {
-		return fixDuplicates(ctx, env, dir, ld, c, groups, opt.Mode, f.diff, len(errs) > 0)
+
+	// One cluster at a time: its texts are read back, its report written
+	// (or its deletions planned), and it is dropped.
+	plan := newFixPlan(c)
+	bw := bufio.NewWriterSize(env.Stdout, 1<<16)
+	out := newDedupWriter(bw, f.format, opt.Mode)
+	for _, cl := range clusters {
+		g, err := c.Group(cl, keep)
+		if err != nil {
+			return fail(env, err)
+		}
+		if f.fix || f.diff {
+			plan.add(g)
+			continue
+		}
+		if err := out.cluster(g); err != nil {
+			fmt.Fprintf(env.Stderr, "draftlint: writing report: %v\n", err)
+			return ExitError
+		}
 	}
-	if err := writeDedupReport(env.Stdout, f.format, c, groups, opt.Mode); err != nil {
+	if f.fix || f.diff {
+		return fixDuplicates(ctx, env, dir, ld, plan, opt.Mode, f.diff, len(errs) > 0)
+	}
+	err = out.end(c)
+	if e := bw.Flush(); err == nil {
+		err = e
+	}
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "draftlint: writing report: %v\n", err)
 		return ExitError
 	}
 	if len(errs) > 0 {
 		return ExitError
 	}
-	if len(groups) > 0 {
+	if len(clusters) > 0 {
 		return ExitFindings
 	}
 	return ExitOK
@@ -324,9 +339,9 @@ func prepareFile(c *corpus.Corpus, ld *loader, path string) (r preparedFile) {
 }
 
 // memoryBudget keeps the heap near what the corpus needs. The index and
-// positions grow steadily (about 190 bytes a unit) while parsing makes a
+// positions grow steadily (about 165 bytes a unit) while parsing makes a
 // lot of short-lived garbage; with the default GOGC the heap would double
-// the live data. A soft limit just above the live size makes the
+// the live data. A soft limit a sixteenth above the live size makes the
 // collector run before that (the index is pointer-free, so a collection
 // costs little). A limit the user set (GOMEMLIMIT) is left alone.
 type memoryBudget struct {
@@ -334,12 +349,13 @@ type memoryBudget struct {
 	next int // units at which to raise the limit again
 }
 
-// bytes a unit: index signature, position and text reference, union-find,
-// band buffers (with the one sorted ahead) and slack for the cluster lists.
+// Bytes a unit: index signature (137), position and text reference (28);
+// while clustering also the union-find, the band buffer and its sort
+// scratch (20) and slack for the cluster lists.
 const (
-	unitBytes       = 190
-	clusterBytes    = 40
-	memoryBaseBytes = 48 << 20 // runtime, in-flight documents, text buffer
+	unitBytes       = 170
+	clusterBytes    = 25
+	memoryBaseBytes = 32 << 20 // runtime, in-flight documents, text buffer
 )
 
 func newMemoryBudget() *memoryBudget {

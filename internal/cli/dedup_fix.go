@@ -21,8 +21,36 @@ import (
 // copies, valid for the text whose hash it records.
 type deletionPlan struct {
 	hash  uint64
+	file  int // in the corpus
 	spans []lint.Span
 	seen  bool // the file still had that text when the fixer read it
+}
+
+// fixPlan gathers, cluster by cluster, what --fix deletes: the spans of
+// the copies by file, or, for documents, the files.
+type fixPlan struct {
+	files []corpus.File
+	plans map[string]*deletionPlan
+	paths []string // in input order once sorted
+	docs  []corpus.Member
+}
+
+func newFixPlan(c *corpus.Corpus) *fixPlan {
+	return &fixPlan{files: c.Files(), plans: map[string]*deletionPlan{}}
+}
+
+func (p *fixPlan) add(g *corpus.Group) {
+	for _, m := range g.Members {
+		m.Text, m.Diff = "", ""
+		p.docs = append(p.docs, m)
+		pl := p.plans[m.Path]
+		if pl == nil {
+			pl = &deletionPlan{hash: p.files[m.File].Hash, file: m.File}
+			p.plans[m.Path] = pl
+			p.paths = append(p.paths, m.Path)
+		}
+		pl.spans = append(pl.spans, m.Span)
+	}
 }
 
 // fixDuplicates deletes (or, with diffOnly, shows the deletion of) every
@@ -31,30 +59,13 @@ type deletionPlan struct {
 // file's encoding and line endings, atomically, refused where a Word file
 // cannot take them, and not at all if the file changed since it was read.
 // Whole-document copies are files to delete.
-func fixDuplicates(ctx context.Context, env Env, dir string, ld *loader, c *corpus.Corpus, groups []*corpus.Group, mode corpus.Mode, diffOnly, hadErrs bool) int {
+func fixDuplicates(ctx context.Context, env Env, dir string, ld *loader, fp *fixPlan, mode corpus.Mode, diffOnly, hadErrs bool) int {
 	if mode == corpus.Documents {
-		return deleteDocuments(env, dir, ld, c, groups, diffOnly, hadErrs)
+		return deleteDocuments(env, dir, ld, fp, diffOnly, hadErrs)
 	}
-	plans := map[string]*deletionPlan{}
-	var paths []string
-	files := c.Files()
-	for _, g := range groups {
-		for _, m := range g.Members {
-			pl := plans[m.Path]
-			if pl == nil {
-				pl = &deletionPlan{hash: files[m.File].Hash}
-				plans[m.Path] = pl
-				paths = append(paths, m.Path)
-			}
-			pl.spans = append(pl.spans, m.Span)
-		}
-	}
+	plans, paths := fp.plans, fp.paths
 	// Input order, as the corpus read them.
-	order := map[string]int{}
-	for i, f := range files {
-		order[f.Path] = i
-	}
-	sort.Slice(paths, func(i, j int) bool { return order[paths[i]] < order[paths[j]] })
+	sort.Slice(paths, func(i, j int) bool { return plans[paths[i]].file < plans[paths[j]].file })
 
 	var mu sync.Mutex
 	var kept []string // copies that cannot be deleted, with the reason
@@ -186,12 +197,9 @@ func failedPath(res *lint.Result, path string) bool {
 // deleteDocuments removes the files that copy a kept one, after making
 // sure each still holds the text that was compared; with diffOnly it
 // prints their deletion as a git diff instead.
-func deleteDocuments(env Env, dir string, ld *loader, c *corpus.Corpus, groups []*corpus.Group, diffOnly, hadErrs bool) int {
-	files := c.Files()
-	var members []corpus.Member
-	for _, g := range groups {
-		members = append(members, g.Members...)
-	}
+func deleteDocuments(env Env, dir string, ld *loader, fp *fixPlan, diffOnly, hadErrs bool) int {
+	files := fp.files
+	members := fp.docs
 	sort.SliceStable(members, func(i, j int) bool { return members[i].File < members[j].File })
 	removed := 0
 	hasDiff := false

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/dedup/corpus"
 	"github.com/draftlint/draftlint/lint"
@@ -30,14 +32,25 @@ a character diff.`,
 	Severity: lint.Warning,
 }
 
-func writeDedupReport(w io.Writer, format string, c *corpus.Corpus, groups []*corpus.Group, mode corpus.Mode) error {
+// dedupWriter writes a report one cluster at a time, so that only the
+// cluster being written is in memory, whatever the corpus.
+type dedupWriter interface {
+	cluster(g *corpus.Group) error
+	end(c *corpus.Corpus) error
+}
+
+func newDedupWriter(w io.Writer, format string, mode corpus.Mode) dedupWriter {
+	what := "paragraph"
+	if mode == corpus.Documents {
+		what = "document"
+	}
 	switch format {
 	case "json":
-		return writeDedupJSON(w, groups)
+		return &jsonDedupWriter{w: w}
 	case "sarif":
-		return writeDedupSARIF(w, groups, mode)
+		return &sarifDedupWriter{w: w, what: what, byPath: map[string]*lint.FileResult{}}
 	}
-	return writeDedupText(w, c, groups, mode)
+	return &textDedupWriter{w: w, what: what, files: map[string]bool{}}
 }
 
 // roundSim keeps three decimals: enough to read, and the same on every
@@ -72,67 +85,102 @@ type dedupJSON struct {
 	Clusters []dedupJSONCluster `json:"clusters"`
 }
 
-func writeDedupJSON(w io.Writer, groups []*corpus.Group) error {
-	out := dedupJSON{Version: 1, Clusters: make([]dedupJSONCluster, 0, len(groups))}
-	for _, g := range groups {
-		k := g.Keeper
-		cl := dedupJSONCluster{
-			Keeper: dedupJSONPlace{Path: k.Path, Line: k.Start.Line, Column: k.Start.Column, Offset: k.Span.Start, EndOffset: k.Span.End},
-		}
-		for _, m := range g.Members {
-			cl.Members = append(cl.Members, dedupJSONMember{Path: m.Path, Line: m.Start.Line, Column: m.Start.Column,
-				Offset: m.Span.Start, EndOffset: m.Span.End, Similarity: roundSim(m.Similarity), Diff: m.Diff})
-		}
-		out.Clusters = append(out.Clusters, cl)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+// jsonDedupWriter streams the JSON report; the bytes are those
+// encoding/json writes for the whole dedupJSON value with a two-space
+// indent and HTML left unescaped.
+type jsonDedupWriter struct {
+	w   io.Writer
+	n   int
+	buf bytes.Buffer
 }
 
-func writeDedupText(w io.Writer, c *corpus.Corpus, groups []*corpus.Group, mode corpus.Mode) error {
-	var b strings.Builder
-	copies, chars := 0, 0
-	files := map[string]bool{}
-	what := "paragraph"
-	if mode == corpus.Documents {
-		what = "document"
+func (j *jsonDedupWriter) cluster(g *corpus.Group) error {
+	k := g.Keeper
+	cl := dedupJSONCluster{
+		Keeper:  dedupJSONPlace{Path: k.Path, Line: k.Start.Line, Column: k.Start.Column, Offset: k.Span.Start, EndOffset: k.Span.End},
+		Members: make([]dedupJSONMember, 0, len(g.Members)),
 	}
-	for i, g := range groups {
-		kind := "near copies"
-		if g.Exact {
-			kind = "exact copies"
-		}
-		fmt.Fprintf(&b, "cluster %d: %s, %s; keep %s %s\n", i+1, plural(len(g.Members)+1, what, what+"s"), kind,
-			position(g.Keeper.Path, g.Keeper.Start), oneLineText(excerpt(g.Keeper.Text, 24)))
-		for _, m := range g.Members {
-			copies++
-			chars += len([]rune(m.Text))
-			files[m.Path] = true
-			note := ""
-			switch {
-			case m.Diff == "":
-				note = ", same text"
-			case m.Similarity == 1:
-				note = ", same words (width, case, punctuation or spacing differ)"
-			}
-			fmt.Fprintf(&b, "  %s  similarity %s%s\n", position(m.Path, m.Start), strconv.FormatFloat(roundSim(m.Similarity), 'f', 2, 64), note)
-			if m.Diff != "" {
-				for _, line := range strings.Split(strings.ReplaceAll(m.Diff, "\r\n", "\n"), "\n") {
-					b.WriteString("      " + oneLineText(line) + "\n")
-				}
-			}
-		}
-		b.WriteByte('\n')
+	for _, m := range g.Members {
+		cl.Members = append(cl.Members, dedupJSONMember{Path: m.Path, Line: m.Start.Line, Column: m.Start.Column,
+			Offset: m.Span.Start, EndOffset: m.Span.End, Similarity: roundSim(m.Similarity), Diff: m.Diff})
 	}
-	if len(groups) == 0 {
-		fmt.Fprintf(&b, "no duplicate %ss among %s\n", what, plural(c.Len(), what, what+"s"))
+	j.buf.Reset()
+	if j.n == 0 {
+		j.buf.WriteString("{\n  \"version\": 1,\n  \"clusters\": [\n    ")
 	} else {
-		fmt.Fprintf(&b, "%s, %s to remove (%s characters) in %s\n", plural(len(groups), "cluster", "clusters"),
-			plural(copies, "copy", "copies"), group3(int64(chars)), plural(len(files), "file", "files"))
+		j.buf.WriteString(",\n    ")
 	}
-	_, err := io.WriteString(w, b.String())
+	enc := json.NewEncoder(&j.buf)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(cl); err != nil {
+		return err
+	}
+	j.buf.Truncate(j.buf.Len() - 1) // the encoder's newline
+	j.n++
+	_, err := j.w.Write(j.buf.Bytes())
+	return err
+}
+
+func (j *jsonDedupWriter) end(*corpus.Corpus) error {
+	tail := "\n  ]\n}\n"
+	if j.n == 0 {
+		tail = "{\n  \"version\": 1,\n  \"clusters\": []\n}\n"
+	}
+	_, err := io.WriteString(j.w, tail)
+	return err
+}
+
+type textDedupWriter struct {
+	w                io.Writer
+	what             string
+	n, copies, chars int
+	files            map[string]bool
+	b                strings.Builder
+}
+
+func (t *textDedupWriter) cluster(g *corpus.Group) error {
+	b := &t.b
+	b.Reset()
+	t.n++
+	kind := "near copies"
+	if g.Exact {
+		kind = "exact copies"
+	}
+	fmt.Fprintf(b, "cluster %d: %s, %s; keep %s %s\n", t.n, plural(len(g.Members)+1, t.what, t.what+"s"), kind,
+		position(g.Keeper.Path, g.Keeper.Start), oneLineText(excerpt(g.Keeper.Text, 24)))
+	for _, m := range g.Members {
+		t.copies++
+		t.chars += utf8.RuneCountInString(m.Text)
+		t.files[m.Path] = true
+		note := ""
+		switch {
+		case m.Diff == "":
+			note = ", same text"
+		case m.Similarity == 1:
+			note = ", same words (width, case, punctuation or spacing differ)"
+		}
+		fmt.Fprintf(b, "  %s  similarity %s%s\n", position(m.Path, m.Start), strconv.FormatFloat(roundSim(m.Similarity), 'f', 2, 64), note)
+		if m.Diff != "" {
+			for _, line := range strings.Split(strings.ReplaceAll(m.Diff, "\r\n", "\n"), "\n") {
+				b.WriteString("      " + oneLineText(line) + "\n")
+			}
+		}
+	}
+	b.WriteByte('\n')
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}
+
+func (t *textDedupWriter) end(c *corpus.Corpus) error {
+	var s string
+	if t.n == 0 {
+		s = fmt.Sprintf("no duplicate %ss among %s\n", t.what, plural(c.Len(), t.what, t.what+"s"))
+	} else {
+		s = fmt.Sprintf("%s, %s to remove (%s characters) in %s\n", plural(t.n, "cluster", "clusters"),
+			plural(t.copies, "copy", "copies"), group3(int64(t.chars)), plural(len(t.files), "file", "files"))
+	}
+	_, err := io.WriteString(t.w, s)
 	return err
 }
 
@@ -159,40 +207,44 @@ func oneLineText(s string) string {
 	}, s)
 }
 
-// writeDedupSARIF reports every copy but the keepers as a finding of the
+// sarifDedupWriter reports every copy but the keepers as a finding of the
 // dedup rule, with the keeper as related location, through the SARIF
-// reporter of check.
-func writeDedupSARIF(w io.Writer, groups []*corpus.Group, mode corpus.Mode) error {
-	byPath := map[string]*lint.FileResult{}
-	var order []string
-	what := "paragraph"
-	if mode == corpus.Documents {
-		what = "document"
-	}
-	for _, g := range groups {
-		k := g.Keeper
-		for _, m := range g.Members {
-			fr := byPath[m.Path]
-			if fr == nil {
-				fr = &lint.FileResult{Path: m.Path}
-				byPath[m.Path] = fr
-				order = append(order, m.Path)
-			}
-			msg := fmt.Sprintf("%s copied from %s (similarity %.2f)", what, position(k.Path, k.Start), roundSim(m.Similarity))
-			h := xxh3.HashString(k.Text + "\x00" + m.Text)
-			fr.Diagnostics = append(fr.Diagnostics, lint.Diagnostic{
-				Rule: dedupRule.ID, Severity: lint.Warning, Span: m.Span, Message: msg, Detail: m.Diff,
-				Fixes: []lint.Fix{}, Path: m.Path, Start: m.Start,
-				Related: []lint.Related{{Message: "the copy kept", Path: k.Path, Start: k.Start}},
-				// Text-based, so it survives lines moving.
-				Fingerprint: strconv.FormatUint(h, 16),
-			})
+// reporter of check. SARIF groups results by file, so the findings (not
+// the texts) are gathered first.
+type sarifDedupWriter struct {
+	w      io.Writer
+	what   string
+	byPath map[string]*lint.FileResult
+	order  []string
+}
+
+func (s *sarifDedupWriter) cluster(g *corpus.Group) error {
+	k := g.Keeper
+	for _, m := range g.Members {
+		fr := s.byPath[m.Path]
+		if fr == nil {
+			fr = &lint.FileResult{Path: m.Path}
+			s.byPath[m.Path] = fr
+			s.order = append(s.order, m.Path)
 		}
+		msg := fmt.Sprintf("%s copied from %s (similarity %.2f)", s.what, position(k.Path, k.Start), roundSim(m.Similarity))
+		h := xxh3.HashString(k.Text + "\x00" + m.Text)
+		fr.Diagnostics = append(fr.Diagnostics, lint.Diagnostic{
+			Rule: dedupRule.ID, Severity: lint.Warning, Span: m.Span, Message: msg, Detail: m.Diff,
+			Fixes: []lint.Fix{}, Path: m.Path, Start: m.Start,
+			Related: []lint.Related{{Message: "the copy kept", Path: k.Path, Start: k.Start}},
+			// Text-based, so it survives lines moving.
+			Fingerprint: strconv.FormatUint(h, 16),
+		})
 	}
-	sort.Strings(order)
+	return nil
+}
+
+func (s *sarifDedupWriter) end(*corpus.Corpus) error {
+	sort.Strings(s.order)
 	res := &lint.Result{Rules: []*lint.Rule{dedupRule}}
-	for _, p := range order {
-		fr := byPath[p]
+	for _, p := range s.order {
+		fr := s.byPath[p]
 		sort.SliceStable(fr.Diagnostics, func(i, j int) bool { return fr.Diagnostics[i].Span.Start < fr.Diagnostics[j].Span.Start })
 		res.Files = append(res.Files, fr)
 	}
@@ -200,5 +252,5 @@ func writeDedupSARIF(w io.Writer, groups []*corpus.Group, mode corpus.Mode) erro
 	if err != nil {
 		return err
 	}
-	return rep.Report(w, res)
+	return rep.Report(s.w, res)
 }

@@ -110,6 +110,32 @@ func TestDedupDeterministic(t *testing.T) {
 		if format == "sarif" && !strings.Contains(ref, `"ruleId": "dedup"`) {
 			t.Errorf("sarif output lacks the rule:\n%.400s", ref)
 		}
+		if format == "json" {
+			sameAsEncoder(t, ref)
+		}
+	}
+	empty := t.TempDir()
+	os.WriteFile(filepath.Join(empty, "a.txt"), []byte("只有一段话，没有任何重复，也没有其他的文件可以比较。\n"), 0o644)
+	r := run(t, empty, "", "dedup", "-f", "json", ".")
+	if r.code != ExitOK || r.stdout != "{\n  \"version\": 1,\n  \"clusters\": []\n}\n" {
+		t.Errorf("empty report: %d %q", r.code, r.stdout)
+	}
+}
+
+// sameAsEncoder checks that the streamed JSON report is what encoding/json
+// writes for the whole value (two-space indent, HTML not escaped).
+func sameAsEncoder(t *testing.T, out string) {
+	t.Helper()
+	d := parseDedupJSON(t, out)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != out {
+		t.Error("streamed JSON differs from encoding/json's")
 	}
 }
 
