@@ -102,8 +102,8 @@ func isFoldDigit(r rune) bool {
 // reusing buf, or key itself when it holds no digit. Folding works on the
 // runes the plain key keeps (punctuation inside a number was dropped from
 // both), so this equals Normalize(s, FoldDigitRuns|FoldHanNumerals) without
-// a second pass over the text.
-func foldKey(key []rune, buf []rune) []rune {
+// a second pass over the text. folded is false when the key holds no digit.
+func foldKey(key []rune, buf []rune) (k []rune, folded bool) {
 	first := -1
 	for i, r := range key {
 		if isFoldDigit(r) {
@@ -112,7 +112,7 @@ func foldKey(key []rune, buf []rune) []rune {
 		}
 	}
 	if first < 0 {
-		return key
+		return key, false
 	}
 	b := append(buf[:0], key[:first]...)
 	last := false
@@ -127,5 +127,5 @@ func foldKey(key []rune, buf []rune) []rune {
 			last = false
 		}
 	}
-	return b
+	return b, true
 }
