@@ -337,7 +337,7 @@ func (ix *Index) clusters(group []int32, text TextFunc, opt ClusterOptions) ([]C
 	opt = opt.withDefaults()
 	var st ClusterStats
 	n := ix.n
-	if n >= 1<<32 {
+	if int64(n) >= 1<<32 {
 		return nil, st, fmt.Errorf("dedup: %d units exceed the in-memory index", n)
 	}
 	uf := NewUnionFind(n)

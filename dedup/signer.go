@@ -82,7 +82,8 @@ type Signer struct {
 	key       []rune
 	plain     []rune
 	hs        []uint64
-	sig       Signature
+	h32       []uint32
+	sig       sig32
 	bands     []uint64
 }
 
@@ -119,13 +120,11 @@ func (s *Signer) Sign(text string) UnitSig {
 		return u
 	}
 	s.hs = sh.Append(s.hs[:0], s.key)
-	s.sig.Reset()
-	s.sig.Add(s.hs)
+	s.h32 = fold32(s.h32[:0], s.hs)
+	s.sig.reset()
+	s.sig.add(s.h32)
 	b := s.banding()
-	s.bands = s.sig.BandKeys(s.bands[:0], b.Bands, b.Rows)
-	for i := range s.bands {
-		s.bands[i] &= bandMask
-	}
+	s.bands = s.sig.bandKeys(s.bands[:0], b.Bands, b.Rows)
 	if b.Anchors {
 		a := min(AnchorRunes, len(plain))
 		s.bands = append(s.bands,
@@ -135,17 +134,6 @@ func (s *Signer) Sign(text string) UnitSig {
 	u.Bands = s.bands
 	u.Bits = s.sig.bits()
 	return u
-}
-
-// bits takes two well-mixed bits of the first SigBitsSlots MinHash values. The minimum's top
-// bits are almost always zero, so they are mixed in by a multiplication
-// first.
-func (s *Signature) bits() SigBits {
-	var b SigBits
-	for i, v := range s[:SigBitsSlots] {
-		b[i/32] |= ((v * 0x9E3779B97F4A7C15) >> 62) << (2 * (i % 32))
-	}
-	return b
 }
 
 // plainKey is the current key without word-break spaces.

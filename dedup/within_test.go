@@ -120,7 +120,7 @@ func TestSigBitsEstimate(t *testing.T) {
 		e := sa.Bits.EstimateJaccard(&sb.Bits)
 		sumErr += math.Abs(e - j)
 		n++
-		if i%3 != 2 && e < 0.3 {
+		if i%3 != 2 && e < 0.2 { // above the 0.15 prefilter: 64 slots give ±0.08
 			t.Errorf("copy with Jaccard %.2f estimated %.2f", j, e)
 		}
 		if i%3 == 2 {

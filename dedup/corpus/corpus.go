@@ -187,7 +187,7 @@ func (c *Corpus) Prepare(doc *lint.Document) (*Prepared, error) {
 // PrepareMin is Prepare with another minimum of key characters (a rule's
 // options may differ by file).
 func (c *Corpus) PrepareMin(doc *lint.Document, minChars int) (*Prepared, error) {
-	if len(doc.Src) >= 1<<32 {
+	if int64(len(doc.Src)) >= 1<<32 {
 		return nil, errors.New("file too large for the corpus index (4 GiB)")
 	}
 	s := c.signers.Get().(*dedup.Signer)

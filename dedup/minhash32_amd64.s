@@ -1,0 +1,73 @@
+#include "textflag.h"
+
+// func minhashAVX2(sig *sig32, hs []uint32, a, b *[128]uint32)
+//
+// Two passes over the shingles, 64 functions each: the 64 running minima
+// stay in Y0–Y7, every shingle is broadcast to Y15, and each group of
+// eight functions costs a multiply, an add and an unsigned min.
+TEXT ·minhashAVX2(SB), NOSPLIT, $0-48
+	MOVQ sig+0(FP), DI
+	MOVQ hs_base+8(FP), SI
+	MOVQ hs_len+16(FP), CX
+	MOVQ a+32(FP), R8
+	MOVQ b+40(FP), R9
+	XORQ DX, DX
+
+half:
+	VMOVDQU 0(DI)(DX*1), Y0
+	VMOVDQU 32(DI)(DX*1), Y1
+	VMOVDQU 64(DI)(DX*1), Y2
+	VMOVDQU 96(DI)(DX*1), Y3
+	VMOVDQU 128(DI)(DX*1), Y4
+	VMOVDQU 160(DI)(DX*1), Y5
+	VMOVDQU 192(DI)(DX*1), Y6
+	VMOVDQU 224(DI)(DX*1), Y7
+	MOVQ SI, R10
+	MOVQ CX, R11
+
+loop:
+	TESTQ R11, R11
+	JZ store
+	VPBROADCASTD (R10), Y15
+	VPMULLD 0(R8)(DX*1), Y15, Y8
+	VPMULLD 32(R8)(DX*1), Y15, Y9
+	VPMULLD 64(R8)(DX*1), Y15, Y10
+	VPMULLD 96(R8)(DX*1), Y15, Y11
+	VPADDD 0(R9)(DX*1), Y8, Y8
+	VPADDD 32(R9)(DX*1), Y9, Y9
+	VPADDD 64(R9)(DX*1), Y10, Y10
+	VPADDD 96(R9)(DX*1), Y11, Y11
+	VPMINUD Y8, Y0, Y0
+	VPMINUD Y9, Y1, Y1
+	VPMINUD Y10, Y2, Y2
+	VPMINUD Y11, Y3, Y3
+	VPMULLD 128(R8)(DX*1), Y15, Y12
+	VPMULLD 160(R8)(DX*1), Y15, Y13
+	VPMULLD 192(R8)(DX*1), Y15, Y14
+	VPMULLD 224(R8)(DX*1), Y15, Y8
+	VPADDD 128(R9)(DX*1), Y12, Y12
+	VPADDD 160(R9)(DX*1), Y13, Y13
+	VPADDD 192(R9)(DX*1), Y14, Y14
+	VPADDD 224(R9)(DX*1), Y8, Y8
+	VPMINUD Y12, Y4, Y4
+	VPMINUD Y13, Y5, Y5
+	VPMINUD Y14, Y6, Y6
+	VPMINUD Y8, Y7, Y7
+	ADDQ $4, R10
+	DECQ R11
+	JMP loop
+
+store:
+	VMOVDQU Y0, 0(DI)(DX*1)
+	VMOVDQU Y1, 32(DI)(DX*1)
+	VMOVDQU Y2, 64(DI)(DX*1)
+	VMOVDQU Y3, 96(DI)(DX*1)
+	VMOVDQU Y4, 128(DI)(DX*1)
+	VMOVDQU Y5, 160(DI)(DX*1)
+	VMOVDQU Y6, 192(DI)(DX*1)
+	VMOVDQU Y7, 224(DI)(DX*1)
+	ADDQ $256, DX
+	CMPQ DX, $512
+	JLT half
+	VZEROUPPER
+	RET
