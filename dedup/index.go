@@ -566,9 +566,21 @@ func (ix *Index) collect(uf *UnionFind) []Cluster {
 
 // verified is what verification keeps of a unit's text.
 type verified struct {
-	key []rune
-	set []uint64
-	sk  Sketch
+	key    []rune // without word breaks
+	bkey   []rune // with them, for shingles (as in Sign)
+	set    []uint64
+	hasSet bool
+	sk     Sketch
+}
+
+// shingles returns the unit's DefaultShingling set, computed on first use:
+// most pairs are decided by edit similarity or containment first, and
+// sorting the set is the dearest part of reading a unit.
+func (s *verified) shingles() []uint64 {
+	if !s.hasSet {
+		s.set, s.hasSet = DefaultShingling.Set(nil, s.bkey), true
+	}
+	return s.set
 }
 
 // verifier compares candidate pairs on their text, caching recently seen
@@ -597,8 +609,10 @@ func (v *verifier) unit(u int) (*verified, error) {
 		clear(v.cache)
 	}
 	k := slices.Clone(v.signer.Key(t))
-	// Shingles come from the key with word breaks, as in Sign.
-	s := &verified{key: k, set: DefaultShingling.Set(nil, v.signer.key), sk: NewSketch(k)}
+	s := &verified{key: k, bkey: k, sk: NewSketch(k)}
+	if len(v.signer.key) != len(k) {
+		s.bkey = slices.Clone(v.signer.key)
+	}
 	v.cache[u] = s
 	return s, nil
 }
@@ -630,8 +644,10 @@ func (v *verifier) check(a, b int, floor float64) (bool, error) {
 		return false, err
 	}
 	v.st.Verified++
-	ok := v.opt.Jaccard > 0 && Jaccard(sa.set, sb.set) >= v.opt.Jaccard
-	if !ok && v.opt.EditSim > 0 && MayReachEditSim(len(sa.key), len(sb.key), &sa.sk, &sb.sk, v.opt.EditSim) {
+	// The tests are alternatives: the cheap ones first, the shingle sets
+	// (a sort per unit) only for the pairs they leave undecided.
+	ok := false
+	if v.opt.EditSim > 0 && MayReachEditSim(len(sa.key), len(sb.key), &sa.sk, &sb.sk, v.opt.EditSim) {
 		_, ok = v.cmp.EditSimilarityAtLeast(sa.key, sb.key, v.opt.EditSim)
 	}
 	if !ok && v.opt.Containment > 0 {
@@ -649,6 +665,9 @@ func (v *verifier) check(a, b int, floor float64) (bool, error) {
 		if !ok && len(ks) >= 8 && 3*len(ks) >= 2*len(kl) {
 			ok = float64(v.cmp.LCS(ks, kl)) >= v.opt.Containment*float64(len(ks))
 		}
+	}
+	if !ok && v.opt.Jaccard > 0 {
+		ok = Jaccard(sa.shingles(), sb.shingles()) >= v.opt.Jaccard
 	}
 	if ok {
 		v.st.Accepted++

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -212,13 +213,13 @@ func runDedup(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "draftlint: %s\n", e.Error())
 	}
 
-	// One cluster at a time: its texts are read back, its report written
-	// (or its deletions planned), and it is dropped.
+	// A few clusters at a time: their texts are read back and diffed on
+	// jobs goroutines, their reports written in order (or their deletions
+	// planned), and they are dropped.
 	plan := newFixPlan(c)
 	bw := bufio.NewWriterSize(env.Stdout, 1<<16)
 	out := newDedupWriter(bw, f.format, opt.Mode)
-	for _, cl := range clusters {
-		g, err := c.Group(cl, keep)
+	for g, err := range groupsInOrder(c, clusters, keep, jobs) {
 		if err != nil {
 			return fail(env, err)
 		}
@@ -316,6 +317,55 @@ func loadCorpus(ctx context.Context, c *corpus.Corpus, ld *loader, files []strin
 		mem.grow(c.Len())
 	}
 	return errs
+}
+
+// groupsInOrder builds the report of every cluster on jobs goroutines and
+// yields them in cluster order; at most 4·jobs are built ahead.
+func groupsInOrder(c *corpus.Corpus, clusters []dedup.Cluster, keep corpus.Keep, jobs int) iter.Seq2[*corpus.Group, error] {
+	return func(yield func(*corpus.Group, error) bool) {
+		type built struct {
+			g   *corpus.Group
+			err error
+		}
+		results := make([]chan built, len(clusters))
+		for i := range results {
+			results[i] = make(chan built, 1)
+		}
+		window := make(chan struct{}, 4*jobs)
+		work := make(chan int)
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			defer close(work)
+			for i := range clusters {
+				select {
+				case window <- struct{}{}:
+				case <-stop:
+					return
+				}
+				select {
+				case work <- i:
+				case <-stop:
+					return
+				}
+			}
+		}()
+		for range jobs {
+			go func() {
+				for i := range work {
+					g, err := c.Group(clusters[i], keep)
+					results[i] <- built{g, err}
+				}
+			}()
+		}
+		for i := range clusters {
+			r := <-results[i]
+			<-window
+			if !yield(r.g, r.err) || r.err != nil {
+				return
+			}
+		}
+	}
 }
 
 type preparedFile struct {
