@@ -7,6 +7,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"io"
+	"math"
 	"sync"
 	"unicode/utf8"
 
@@ -72,13 +73,8 @@ func charCost(lex map[string]lexEntry, s string) int {
 // tailShare returns how often (0..8 eighths) the character is the
 // non-initial part of a longer word, and whether it is a bound form.
 func tailShare(r rune) (share int, bound bool) {
-	var b [4]byte
-	n := utf8.EncodeRune(b[:], r)
-	e, ok := lexicon()[string(b[:n])]
-	if !ok {
-		return 0, false
-	}
-	return int(e.flags & 0x0f), e.flags&flagBound != 0
+	st := charInfo(r)
+	return int(st.share), st.bound
 }
 
 // maxWord is the longest lexicon word, in characters.
@@ -126,11 +122,16 @@ func (w *window) costs(lex map[string]lexEntry) (c [2*breakWindow + 1][maxWord +
 // best is the cost of the best segmentation of the window; when keep >= 0
 // no word may cross position keep.
 func (w *window) best(c *[2*breakWindow + 1][maxWord + 1]int, keep int) int {
+	return w.bestIn(c, 0, w.n, keep)
+}
+
+// bestIn is best for the characters [from, to) of the window.
+func (w *window) bestIn(c *[2*breakWindow + 1][maxWord + 1]int, from, to, keep int) int {
 	const inf = 1 << 30
 	var best [2*breakWindow + 1]int
-	for i := 1; i <= w.n; i++ {
+	for i := from + 1; i <= to; i++ {
 		best[i] = inf
-		for l := 1; l <= maxWord && l <= i; l++ {
+		for l := 1; l <= maxWord && l <= i-from; l++ {
 			j := i - l
 			if keep > j && keep < i || c[i][l] < 0 {
 				continue
@@ -140,7 +141,7 @@ func (w *window) best(c *[2*breakWindow + 1][maxWord + 1]int, keep int) int {
 			}
 		}
 	}
-	return best[w.n]
+	return best[to]
 }
 
 // segCost returns the cost of the best segmentation of rs (at most
@@ -192,4 +193,144 @@ func breakMargin(left, right string) int {
 	}
 	c := w.costs(lexicon())
 	return w.best(&c, cut) - w.best(&c, -1)
+}
+
+// Character statistics, derived from the lexicon itself when the orphan
+// check first needs them. Each word's probability is spread over where its
+// characters stand in it: alone (a one-character word), first, or later.
+//
+//   - bias: ln((alone + first) / later) in quarter nats: how much more
+//     often the character begins a word (or is one) than it continues one.
+//     的 or 这 are high; 际 (国际, 实际), 域 (领域) are low.
+//   - endCost: -ln of the probability mass of the words that the character
+//     ends (发展, 开展 for 展), in quarter nats: what a page break leaves
+//     behind when it takes a word's beginning away.
+//   - suffixCost: the same for the longer endings of words of three or
+//     more characters (育馆 of 体育馆, 盖率 of 覆盖率).
+type charStat struct {
+	cost    uint8 // as a word of its own (unknownCost when unlisted)
+	share   uint8 // tail share in eighths (genlex)
+	bound   bool  // a bound form (genlex)
+	endCost uint8 // 255: ends no word
+	bias    int8
+	// minEnd is the lowest suffixCost of the endings that start with the
+	// character (255: none), and lostMax bounds the score of reading the
+	// character as a lost word's end (cost, less endCost and bias): with
+	// them most paragraph starts are cleared without segmenting.
+	minEnd  uint8
+	lostMax int16
+}
+
+// Dense table for the CJK Unified Ideographs block, a map for the rest.
+const denseFirst, denseLast = 0x4E00, 0x9FFF
+
+var (
+	statOnce   sync.Once
+	denseStats []charStat
+	otherStats map[rune]charStat
+	suffixCost map[string]uint8
+)
+
+// unknownStat is what charInfo says of a character the lexicon lacks.
+var unknownStat = charStat{cost: unknownCost, endCost: 255, bias: 127, minEnd: 255, lostMax: -255}
+
+// charInfo returns the statistics of a character.
+func charInfo(r rune) charStat {
+	statOnce.Do(buildStats)
+	if r >= denseFirst && r <= denseLast {
+		return denseStats[r-denseFirst]
+	}
+	if st, ok := otherStats[r]; ok {
+		return st
+	}
+	return unknownStat
+}
+
+// endings returns suffixCost.
+func endings() map[string]uint8 {
+	statOnce.Do(buildStats)
+	return suffixCost
+}
+
+func buildStats() {
+	type mass struct{ first, later, end float64 }
+	dense := make([]mass, denseLast-denseFirst+1)
+	other := map[rune]*mass{}
+	get := func(r rune) *mass {
+		if r >= denseFirst && r <= denseLast {
+			return &dense[r-denseFirst]
+		}
+		m := other[r]
+		if m == nil {
+			m = &mass{}
+			other[r] = m
+		}
+		return m
+	}
+	suffix := make(map[string]float64, 40000)
+	lex := lexicon()
+	for w, e := range lex {
+		p := math.Exp(-float64(e.cost) / 4)
+		n := utf8.RuneCountInString(w)
+		k := 0
+		for i, r := range w {
+			if k == 0 {
+				get(r).first += p // alone or first: both begin a word
+			} else {
+				get(r).later += p
+				if n-k >= 2 {
+					suffix[w[i:]] += p // a proper ending of two or more characters
+				}
+			}
+			if k == n-1 && n > 1 {
+				get(r).end += p
+			}
+			k++
+		}
+	}
+	suffixCost = make(map[string]uint8, len(suffix))
+	minEnd := map[rune]uint8{}
+	for s, p := range suffix {
+		c := quarterNats(p)
+		suffixCost[s] = c
+		r, _ := utf8.DecodeRuneInString(s)
+		if m, ok := minEnd[r]; !ok || c < m {
+			minEnd[r] = c
+		}
+	}
+	denseStats = make([]charStat, denseLast-denseFirst+1)
+	for i := range denseStats {
+		denseStats[i] = unknownStat
+	}
+	otherStats = map[rune]charStat{}
+	for w, e := range lex {
+		r, n := utf8.DecodeRuneInString(w)
+		if n != len(w) {
+			continue // statistics for single characters only
+		}
+		m := get(r)
+		cs := charStat{cost: e.cost, share: e.flags & 0x0f, bound: e.flags&flagBound != 0,
+			endCost: 255, bias: 127, minEnd: 255}
+		if m.end > 0 {
+			cs.endCost = quarterNats(m.end)
+		}
+		if m.later > 0 {
+			b := math.Round(4 * math.Log(m.first/m.later))
+			cs.bias = int8(max(-127, min(127, b)))
+		}
+		if c, ok := minEnd[r]; ok {
+			cs.minEnd = c
+		}
+		cs.lostMax = int16(cs.cost) - int16(cs.endCost) - int16(cs.bias)
+		if r >= denseFirst && r <= denseLast {
+			denseStats[r-denseFirst] = cs
+		} else {
+			otherStats[r] = cs
+		}
+	}
+}
+
+// quarterNats is -ln p in quarter nats, as a byte.
+func quarterNats(p float64) uint8 {
+	return uint8(max(0, min(255, math.Round(-4*math.Log(p)))))
 }

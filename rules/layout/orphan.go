@@ -15,17 +15,31 @@ var OrphanFragment = &lint.Rule{
 	SummaryZh: "段落以词语的后半部分开头，开头疑似丢失",
 	Doc: `When pages are cut and pasted, the end of a sentence can survive without
 its beginning: 行的一次督办协商。 is what is left of …是…举行的一次督办协商。
-Such a paragraph starts with a particle or suffix that cannot begin a
-sentence (的 了 着 们 者 …: characters tagged as bound forms in jieba's
-dictionary), or with a character that is mostly the second half of a word
-(行 as in 进行/举行, 展 as in 发展: its "tail share" in the dictionary is
-high) read as a word of its own, followed by a particle (行的…), or rare as
-a word of its own (济 of 经济, 展 of 发展: 济建设取得新进展。). The paragraph before it must have ended properly; otherwise
-the two are halves of a split paragraph (split-paragraph).
+The paragraph before it must have ended properly (otherwise the two are
+halves of a split paragraph, split-paragraph), and the best reading of the
+paragraph's first characters (a unigram segmenter over jieba's dictionary)
+must take the first character as a word of its own. Then the paragraph is
+reported when it starts with
 
-Place names (兴安盟, 砚山县) and other names that start with such a
-character are left alone. A tail that starts with a character the
-dictionary mostly knows as a word's first half (统筹 → 筹…, 倾斜 → 斜…)
+- a particle or suffix that cannot begin a sentence (的 了 着 们 者 …:
+  characters tagged as bound forms in jieba's dictionary);
+- the ending of a longer word, two characters or more, that reads much
+  better than the same characters read from a word boundary (育馆 of
+  体育馆, 盖率 of 覆盖率);
+- a character that is mostly the second half of a word (行 of 进行/举行,
+  济 of 经济: its "tail share" in the dictionary is high) and rare as a
+  word of its own, before a particle, a mark, a grammatical character or
+  text that reads as words again (济建设取得新进展。, 善按人头付费…);
+- a character read as the end of a lost word: the probability of the
+  dictionary's words that end with it, then the rest read as usual, beats
+  the character read as a word of its own, corrected for how much more
+  often the character begins words than continues them (域高素质人才… is
+  领|域 高素质人才; 府要精心组织… is 政|府 要…). Before a content character
+  the evidence must be stronger: names look like this too (曼施坦因).
+
+Place names (兴安盟, 砚山县) are left alone unless a longer word's ending
+explains them. A tail that starts with a character that is mostly a word
+of its own or a word's first half (统筹 → 筹…, 应急 → 急…, 倾斜 → 斜…)
 reads like a sentence start and is not reported: the rule prefers silence.
 
 There is no fix: the lost words must be found in the source document.`,
@@ -70,7 +84,41 @@ const boundStarters = "等所之地得过型呵哇唔呃呀啦"
 // below about one in eight thousand words (cost in quarter nats).
 const rareSingleCost = 36
 
+// Thresholds of the lost-word reading (see isOrphan), in quarter nats.
+const (
+	// The paragraph starts with an ending of two or more characters of a
+	// longer word (育馆 of 体育馆, 盖率 of 覆盖率): 4 nats.
+	lostLongEnding = 16
+	// One character read as a word's end, then a grammatical character,
+	// a mark or a word (府在…, 域高…): 3 nats.
+	lostAtBoundary = 12
+	// One character, then a content character that may belong to it:
+	// names and unlisted terms look like this (始镜猴科, 界人): 4.5 nats.
+	lostBeforeLetter = 18
+)
+
 // isOrphan decides whether block i starts with the tail of a lost word.
+//
+// After a paragraph that ended properly, the paragraph must start with a
+// character that the best segmentation of its first characters takes as
+// a word of its own, and then one of:
+//
+//   - a bound form (的 了 们 …, jieba's tags u, k, y);
+//   - the end of a longer lexicon word, two characters or more, that reads
+//     clearly better than the text read from a word boundary (育馆 of
+//     体育馆);
+//   - a character that is mostly a word's second half (tailShare) and
+//     rare alone, before a particle, a mark or text that reads as words
+//     again (行的…, 济|建设…);
+//   - a character read as a word's end: the lost-word reading (the
+//     probability mass of the words that end in it, then the best reading
+//     of the rest) beats the boundary reading (the character as a word of
+//     its own), corrected by how much more often the character begins
+//     words than continues them (positionStats). 域高素质人才… reads as
+//     领|域 高素质人才; 现将…印发 and 伟是… do not reach the threshold.
+//
+// Place names (兴安盟, 砚山县) are left alone unless a longer word ending
+// explains them.
 func isOrphan(a *analysis, i int) bool {
 	b := &a.blocks[i]
 	prev := i - 1
@@ -92,45 +140,182 @@ func isOrphan(a *analysis, i int) bool {
 	if !lint.IsHan(r) {
 		return false
 	}
-	share, bound := tailShare(r)
-	if bound {
+	st := charInfo(r)
+	if st.bound {
 		return !strings.ContainsRune(boundStarters, r) && firstWordSingle(b.text)
 	}
-	if placeName(b.text) {
+	share, cost := int(st.share), int(st.cost)
+	next, n2 := utf8.DecodeRuneInString(b.text[n:])
+	// Cheap bounds first: most paragraphs start with characters that
+	// begin words (这 在 我 …) and need no segmentation.
+	tailBeforeMark := share >= 5 && strings.ContainsRune("的了着地得过之和与及或等、，：；", next)
+	rareTail := share >= 7 && cost >= rareSingleCost-4 || share >= 6 && cost >= rareSingleCost ||
+		share >= 4 && cost >= rareSingleCost && b.runes <= 40
+	if !tailBeforeMark && !rareTail && int(st.lostMax) < lostAtBoundary &&
+		!mayEndLongWord(st, b.text[:n+n2], next) {
 		return false
 	}
-	cost := charCost(lexicon(), b.text[:n])
-	next, _ := utf8.DecodeRuneInString(b.text[n:])
+	var h headReading
+	h.init(b.text)
+	h.segment()
+	if !h.firstSingle() {
+		return false // the paragraph starts with a word: 诚信…, 着力…
+	}
+	margin, kept := h.lostWordMargin()
+	if kept >= 2 && margin >= lostLongEnding {
+		return true // even a place name (护区?) reads worse than 保护区
+	}
+	if h.placeName() {
+		return false
+	}
 	switch {
-	case share >= 5 && strings.ContainsRune("的了着地得过之和与及或等、，：；", next):
+	case tailBeforeMark:
 		// A word's tail read alone before a particle, a conjunction or a
 		// mark: 行的…, 展和…, 府，…
-		return firstWordSingle(b.text)
-	case share >= 7 && cost >= rareSingleCost-4, share >= 6 && cost >= rareSingleCost,
-		share >= 4 && cost >= rareSingleCost && b.runes <= 40:
+		return true
+	case rareTail && (h.restStartsWithWord(b.text[n:]) || boundaryAfter(next)):
 		// Mostly a tail and rare as a word of its own (济 of 经济, 展 of
-		// 发展; in a short paragraph also 彻 of 贯彻, half a tail), stranded
-		// before text that reads as words again (济|建设…).
-		// Names spelt with rare characters (曼施坦因, 辰溪县) do not read
-		// on. (Rarity alone is not enough: 卡斯特罗, 砚山县 are names.)
-		return firstWordSingle(b.text) && startsWithWord(b.text[n:])
+		// 发展; in a short paragraph also 彻 of 贯彻, half a tail),
+		// stranded before text that reads as words again (济|建设…) or
+		// before a grammatical character (善|按…). Names spelt with rare
+		// characters (曼施坦因, 辰溪县) do not read on. (Rarity alone is
+		// not enough: 卡斯特罗, 砚山县 are names.)
+		return true
 	}
-	return false
+	if kept != 1 {
+		return false
+	}
+	score := margin - int(st.bias)
+	switch {
+	case next == '·' || next == utf8.RuneError || !lint.IsHan(next) && !isPunct(next):
+		return false // 廉·普拉格: a name; 表 1.1: a caption
+	case boundaryAfter(next) || h.restStartsWithWord(b.text[n:]):
+		return score >= lostAtBoundary
+	}
+	return score >= lostBeforeLetter
+}
+
+// boundaryAfter: a character that begins a new word after the first one:
+// a grammatical character or a punctuation mark (not the interpunct of
+// names: 廉·普拉格).
+func boundaryAfter(r rune) bool {
+	if lint.IsHan(r) {
+		return isFunctionChar(r) || strings.ContainsRune(grammarChars, r)
+	}
+	return r != '·' && r != utf8.RuneError && isPunct(r)
+}
+
+// grammarChars are verbs and adverbs of grammar (copula, modals,
+// auxiliaries) that, like isFunctionChar's, begin a new word.
+const grammarChars = "是要受来则它作须较可会能应已曾"
+
+// headReading is the segmentation lattice of a paragraph's first Han
+// characters (at most six), computed once and read several ways.
+type headReading struct {
+	w window
+	c [2*breakWindow + 1][maxWord + 1]int
+}
+
+func (h *headReading) init(s string) {
+	for _, r := range s {
+		if !lint.IsHan(r) || h.w.n == 6 {
+			break
+		}
+		h.w.add(r)
+	}
+}
+
+func (h *headReading) segment() { h.c = h.w.costs(lexicon()) }
+
+// mayEndLongWord: the first two characters (two; st and r2 describe
+// them) may be a longer word's ending that reads at least lostLongEnding
+// better than the two read from a word boundary, as two words or as one.
+func mayEndLongWord(st charStat, two string, r2 rune) bool {
+	if !lint.IsHan(r2) || int(st.cost)+int(charInfo(r2).cost)-int(st.minEnd) < lostLongEnding {
+		return false // even the cheapest ending starting with a is too dear
+	}
+	end, ok := endings()[two]
+	if !ok {
+		return false
+	}
+	read := int(st.cost) + int(charInfo(r2).cost)
+	if e, ok := lexicon()[two]; ok {
+		read = min(read, int(e.cost))
+	}
+	return read-int(end) >= lostLongEnding
+}
+
+// cost is the best segmentation cost of characters [from, to).
+func (h *headReading) cost(from, to int) int { return h.w.bestIn(&h.c, from, to, -1) }
+
+// firstSingle: the best reading of the first five characters takes the
+// first one as a word of its own (as firstWordSingle).
+func (h *headReading) firstSingle() bool {
+	to := min(h.w.n, 5)
+	return to == 1 || to > 1 && h.w.bestIn(&h.c, 0, to, 1) == h.cost(0, to)
+}
+
+// restStartsWithWord is startsWithWord for the text after the first
+// character (rest), whose Han characters the lattice holds.
+func (h *headReading) restStartsWithWord(rest string) bool {
+	if h.w.n < 3 {
+		return startsWithWord(rest)
+	}
+	return h.w.bestIn(&h.c, 1, h.w.n, 2) > h.cost(1, h.w.n)
+}
+
+// lostWordMargin returns how much cheaper (quarter nats) the characters
+// read as the end of a lost word than from a word boundary, and how many
+// characters of the lost word they keep.
+func (h *headReading) lostWordMargin() (margin, kept int) {
+	suf := endings()
+	best := -1
+	for j := 1; j <= h.w.n; j++ {
+		var c int
+		if j == 1 {
+			r, _ := utf8.DecodeRune(h.w.buf[:h.w.off[1]])
+			st := charInfo(r)
+			if st.endCost == 255 {
+				continue
+			}
+			c = int(st.endCost)
+		} else {
+			v, ok := suf[string(h.w.buf[:h.w.off[j]])]
+			if !ok {
+				continue
+			}
+			c = int(v)
+		}
+		c += h.cost(j, h.w.n)
+		if best < 0 || c < best {
+			best, kept = c, j
+		}
+	}
+	if best < 0 {
+		return 0, 0
+	}
+	return h.cost(0, h.w.n) - best, kept
 }
 
 // placeName: the text starts with a place name (兴安盟…, 砚山县…,
-// 辰溪县…): an administrative suffix among the first four characters.
+// 辰溪县…): an administrative suffix among the first four characters,
+// read as a word of its own (not 乡村 of 美丽乡村, 市场 of 市场化).
 // Such names often start with characters that are tails elsewhere.
-func placeName(s string) bool {
-	k := 0
-	for _, r := range s {
-		if k == 4 {
-			break
+func (h *headReading) placeName() bool {
+	whole := -1
+	for k := 1; k < h.w.n && k < 4; k++ {
+		r, _ := utf8.DecodeRune(h.w.buf[h.w.off[k]:h.w.off[k+1]])
+		if !strings.ContainsRune("省市县区镇乡村盟州旗", r) {
+			continue
 		}
-		if k > 0 && strings.ContainsRune("省市县区镇乡村盟州旗", r) {
+		if whole < 0 {
+			whole = h.cost(0, h.w.n)
+		}
+		// Read as a word of its own, the suffix costs at most 3 nats more
+		// than the best reading (兴安|盟|扶贫 against 兴|安|盟扶…).
+		if h.cost(0, k)+h.c[k+1][1]+h.cost(k+1, h.w.n) <= whole+12 {
 			return true
 		}
-		k++
 	}
 	return false
 }
