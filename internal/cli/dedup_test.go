@@ -557,3 +557,50 @@ func TestDedupProgress(t *testing.T) {
 		t.Errorf("line %q", got)
 	}
 }
+
+// check's duplicate-across-files reports, on the same files, exactly the
+// copies dedup lists outside their keeper's file, each pointing at that
+// keeper: one index behind both.
+func TestDuplicateAcrossFilesMatchesDedup(t *testing.T) {
+	_, dir := labelledCorpus(t)
+	d := parseDedupJSON(t, run(t, dir, "", "dedup", "-f", "json", ".").stdout)
+	want := map[string]string{}
+	for _, cl := range d.Clusters {
+		for _, m := range cl.Members {
+			if m.Path != cl.Keeper.Path {
+				want[fmt.Sprintf("%s:%d", m.Path, m.Line)] = fmt.Sprintf("%s:%d", cl.Keeper.Path, cl.Keeper.Line)
+			}
+		}
+	}
+	r := run(t, dir, "", "check", "-f", "json", "--select", "duplicate-across-files", ".")
+	var out struct {
+		Diagnostics []struct {
+			Path    string `json:"path"`
+			Rule    string `json:"rule"`
+			Line    int    `json:"line"`
+			Related []struct {
+				Path string `json:"path"`
+				Line int    `json:"line"`
+			} `json:"related"`
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || r.code != ExitFindings {
+		t.Fatalf("exit %d, %v: %.300s %s", r.code, err, r.stdout, r.stderr)
+	}
+	got := map[string]string{}
+	for _, dg := range out.Diagnostics {
+		if dg.Rule != "duplicate-across-files" || len(dg.Related) != 1 {
+			t.Fatalf("finding %+v", dg)
+		}
+		got[fmt.Sprintf("%s:%d", dg.Path, dg.Line)] = fmt.Sprintf("%s:%d", dg.Related[0].Path, dg.Related[0].Line)
+	}
+	if len(want) < 500 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("check reports %d copies, dedup %d", len(got), len(want))
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%s: check %q, dedup %q", k, got[k], v)
+				break
+			}
+		}
+	}
+}
