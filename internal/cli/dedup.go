@@ -155,7 +155,7 @@ func runDedup(ctx context.Context, env Env, args []string) int {
 		jobs = runtime.NumCPU()
 	}
 	ld := &loader{dir: dir, forced: forced, maxSize: maxSize}
-	prog := newProgress(env, f.progress, len(files))
+	prog := newProgress(env, f.progress, len(files), f.unit)
 	defer prog.stop()
 
 	ctx, stop := interruptible(ctx)

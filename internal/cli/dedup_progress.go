@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -13,13 +14,15 @@ import (
 )
 
 // progress shows, on stderr and only when it is a terminal (or with
-// --progress always), how a dedup run goes: files read, units indexed,
+// --progress always), how a dedup run goes: files read, paragraphs (or
+// documents) indexed,
 // then the clustering and the clusters found. It redraws one line a few
 // times a second and erases it at the end, so nothing of it stays in the
 // output.
 type progress struct {
 	w            io.Writer
 	total        int
+	what         string // "paragraphs" or "documents"
 	files, units atomic.Int64
 	clusters     atomic.Int64
 	stage        atomic.Value // string
@@ -31,8 +34,8 @@ type progress struct {
 // progressInterval is how often the line is redrawn.
 var progressInterval = 200 * time.Millisecond
 
-func newProgress(env Env, mode string, total int) *progress {
-	p := &progress{total: total}
+func newProgress(env Env, mode string, total int, unit string) *progress {
+	p := &progress{total: total, what: strings.TrimSuffix(unit, "s") + "s"}
 	on := mode == "always"
 	if mode == "auto" {
 		if f, ok := env.Stderr.(*os.File); ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())) {
@@ -66,7 +69,7 @@ func (p *progress) setUnits(n int)    { p.units.Store(int64(n)) }
 func (p *progress) phase(s string)    { p.stage.Store(s) }
 func (p *progress) setClusters(n int) { p.clusters.Store(int64(n)) }
 func (p *progress) line() string {
-	s := fmt.Sprintf("dedup: %s/%s files read, %s units indexed", group3(p.files.Load()), group3(int64(p.total)), group3(p.units.Load()))
+	s := fmt.Sprintf("dedup: %s/%s files read, %s %s indexed", group3(p.files.Load()), group3(int64(p.total)), group3(p.units.Load()), p.what)
 	if c := p.clusters.Load(); c >= 0 {
 		s += ", " + group3(c) + " clusters"
 	} else if st := p.stage.Load().(string); st != "reading" {

@@ -540,12 +540,12 @@ func TestDedupProgress(t *testing.T) {
 			t.Errorf("progress line %q", l)
 		}
 	}
-	p := &progress{total: 12345}
+	p := &progress{total: 12345, what: "paragraphs"}
 	p.clusters.Store(-1)
 	p.stage.Store("reading")
 	p.files.Store(1200)
 	p.units.Store(34210)
-	if got := p.line(); got != "dedup: 1,200/12,345 files read, 34,210 units indexed" {
+	if got := p.line(); got != "dedup: 1,200/12,345 files read, 34,210 paragraphs indexed" {
 		t.Errorf("line %q", got)
 	}
 	p.phase("clustering")
