@@ -146,16 +146,23 @@ func (o FindOptions) withDefaults() FindOptions {
 
 // docUnit is the per-unit state of one FindRepeats call.
 type docUnit struct {
-	k0, k1 int32 // key = keys[k0:k1]
-	hash   uint64
-	fold   uint64 // hash of the digit-run-folded key (with the group when SameGroup)
-	han    int32
-	words  int32 // -1 until counted
-	sk     Sketch
-	skn    int32 // bits set in sk
-	big    int32 // index into finder.big (a 2048-bit sketch) or -1
-	bign   int32 // bits set in the big sketch
-	rep    int32 // first unit with the same key (itself for representatives)
+	k0, k1 int32  // key = keys[k0:k1]
+	hash   uint64 // of the key (with the group when SameGroup)
+	rep    int32  // first unit with the same key (itself for representatives), -1 when too short
+}
+
+// repUnit is the state of a representative (the first unit with its key)
+// that candidate checks read: kept apart from docUnit and packed, because
+// on large documents the checks visit representatives in random order.
+type repUnit struct {
+	unit  int32
+	n     int32  // key length
+	han   int32  // Han runes in the key
+	words int32  // words (see countWords), -1 until counted
+	skn   int32  // bits set in the sketch
+	big   int32  // index into finder.big (a 2048-bit sketch) or -1
+	bign  int32  // bits set in the big sketch
+	fold  uint64 // hash of the digit-run-folded key (with the group when SameGroup)
 }
 
 // bigSketchRunes: units at least this long also get a 2048-bit sketch, so
@@ -177,11 +184,13 @@ type finder struct {
 	units []Unit
 	keys  []rune
 	du    []docUnit
+	rs    []repUnit // representatives in document order
+	sks   []Sketch  // bigram sketch per representative
+	big   []bigSketch
 	cmp   Comparer
 	pairs []Pair
 	uf    *UnionFind
 	sets  map[int][]uint64
-	big   []bigSketch
 	// memoised maxEdits per length, for EditSim and Containment
 	editK, contK []int16
 }
@@ -194,7 +203,8 @@ func (f *finder) key(i int) []rune { return f.keys[f.du[i].k0:f.du[i].k1] }
 // occurrences of distinct keys. Up to PairwiseMax distinct units (and
 // PairwiseMaxRunes of their text) every pair within the length-ratio window
 // is checked (after the bigram-sketch prefilter); beyond, candidates come
-// from MinHash/LSH restricted to the document. Every reported pair is verified on the keys.
+// from one-permutation hashing and banding restricted to the document (see
+// oph.go). Every reported pair is verified on the keys.
 func FindRepeats(units []Unit, opt FindOptions) Repeats {
 	f := &finder{opt: opt.withDefaults(), units: units}
 	return f.run()
@@ -209,27 +219,21 @@ func (f *finder) run() Repeats {
 		total += len(u.Text)
 	}
 	f.keys = make([]rune, 0, total/3+16)
-	var fk []rune
 	exact := newFirstTable(n)
-	folds := newFirstTable(n) // folded hash → first representative
-	var reps []int
+	var reps []int32
 	f.uf = NewUnionFind(n)
+	repRunes := 0
 	for i, u := range f.units {
 		d := &f.du[i]
 		d.k0 = int32(len(f.keys))
-		f.keys = AppendKey(f.keys, u.Text, 0)
+		f.keys = appendKeyPlain(f.keys, u.Text)
 		d.k1 = int32(len(f.keys))
 		d.rep = -1
-		d.words = -1
 		key := f.key(i)
-		if len(key) < opt.MinRunes {
+		if len(key) < opt.MinRunes || len(key) == 0 {
 			continue
 		}
-		gseed := uint64(0)
-		if opt.SameGroup {
-			gseed = splitmix64(uint64(u.Group))
-		}
-		d.hash = KeyHash(key) ^ gseed
+		d.hash = KeyHash(key) ^ f.groupSeed(i)
 		if j, ok := exact.get(d.hash); ok && slices.Equal(f.key(int(j)), key) {
 			d.rep = j
 			f.uf.Union(int(j), i)
@@ -239,41 +243,19 @@ func (f *finder) run() Repeats {
 		}
 		exact.put(d.hash, int32(i))
 		d.rep = int32(i)
-		reps = append(reps, i)
-		for _, r := range key {
-			if IsHan(r) {
-				d.han++
-			}
-		}
-		d.sk = NewSketch(key)
-		d.skn = int32(d.sk.Count())
-		d.big = -1
-		if len(key) >= bigSketchRunes {
-			d.big = int32(len(f.big))
-			f.big = append(f.big, bigSketch{})
-			fillSketch(f.big[d.big][:], key)
-			for _, w := range f.big[d.big] {
-				d.bign += int32(popcount(w))
-			}
-		}
-		if !opt.NoNumberVariants {
-			fk = AppendKey(fk[:0], u.Text, FoldDigitRuns|FoldHanNumerals)
-			d.fold = KeyHash(fk) ^ gseed
-			if j, ok := folds.get(d.fold); ok {
-				f.pairs = append(f.pairs, f.scored(int(j), i, NumberVariant))
-			} else {
-				folds.put(d.fold, int32(i))
-			}
-		}
+		reps = append(reps, int32(i))
+		repRunes += len(key)
 	}
-	repRunes := 0
-	for _, r := range reps {
-		repRunes += int(f.du[r].k1 - f.du[r].k0)
+	var l *lshState
+	if len(reps) > opt.PairwiseMax || repRunes > opt.PairwiseMaxRunes {
+		l = newLSH(len(reps))
 	}
-	if len(reps) <= opt.PairwiseMax && repRunes <= opt.PairwiseMaxRunes {
-		f.pairwise(reps)
+	f.scanReps(reps, l)
+	f.numberVariants()
+	if l == nil {
+		f.pairwise()
 	} else {
-		f.lsh(reps)
+		f.lsh(l)
 	}
 	slices.SortFunc(f.pairs, func(a, b Pair) int {
 		return cmp.Or(cmp.Compare(a.A, b.A), cmp.Compare(a.B, b.B))
@@ -285,27 +267,117 @@ func (f *finder) run() Repeats {
 	return Repeats{Pairs: f.pairs, Groups: groups}
 }
 
+// groupSeed keeps the hashes of units of different groups apart under
+// SameGroup.
+func (f *finder) groupSeed(i int) uint64 {
+	if !f.opt.SameGroup {
+		return 0
+	}
+	return splitmix64(uint64(f.units[i].Group))
+}
+
+// scanReps reads each representative's key once for its Han runes, its
+// bigram sketches, the hash of its number-folded key and, for the LSH
+// (l != nil), its band keys.
+func (f *finder) scanReps(reps []int32, l *lshState) {
+	f.rs = make([]repUnit, len(reps))
+	f.sks = make([]Sketch, len(reps))
+	var hs []uint64
+	var fk []rune
+	for e, i := range reps {
+		key := f.key(int(i))
+		r := &f.rs[e]
+		sk := &f.sks[e]
+		r.unit, r.n, r.words, r.big = i, int32(len(key)), -1, -1
+		hs = slices.Grow(hs[:0], len(key))[:len(key)]
+		first := -1
+		han := int32(0)
+		if IsHan(key[0]) {
+			han++
+		}
+		if isFoldDigit(key[0]) {
+			first = 0
+		}
+		// Bigram j is key[j-1:j+1]; its hash serves the sketch and the LSH.
+		prev := key[0]
+		for j := 1; j < len(key); j++ {
+			c := key[j]
+			h := mixShingle(uint64(prev)<<21 | uint64(c))
+			hs[j] = h
+			sk[h>>6&7] |= 1 << (h & 63)
+			if IsHan(c) {
+				han++
+			}
+			if first < 0 && isFoldDigit(c) {
+				first = j
+			}
+			prev = c
+		}
+		r.han = han
+		r.skn = int32(sk.Count())
+		if len(key) >= bigSketchRunes {
+			r.big = int32(len(f.big))
+			f.big = append(f.big, bigSketch{})
+			b := &f.big[r.big]
+			for _, h := range hs[1:] {
+				b[h>>6&31] |= 1 << (h & 63)
+			}
+			for _, w := range b {
+				r.bign += int32(popcount(w))
+			}
+		}
+		if !f.opt.NoNumberVariants {
+			// The folded key follows from the plain one; without digits
+			// it is the plain key.
+			r.fold = f.du[i].hash
+			if first >= 0 {
+				fk = foldKey(key, first, fk)
+				r.fold = KeyHash(fk) ^ f.groupSeed(int(i))
+			}
+		}
+		if l != nil {
+			l.add(int32(e), key, hs)
+		}
+	}
+}
+
+// numberVariants pairs each representative with the first one whose
+// number-folded key is the same.
+func (f *finder) numberVariants() {
+	if f.opt.NoNumberVariants {
+		return
+	}
+	folds := newFirstTable(len(f.rs))
+	for e := range f.rs {
+		r := &f.rs[e]
+		if j, ok := folds.get(r.fold); ok {
+			f.pairs = append(f.pairs, f.scored(int(f.rs[j].unit), int(r.unit), NumberVariant))
+		} else {
+			folds.put(r.fold, int32(e))
+		}
+	}
+}
+
 // pairwise checks every pair of representatives whose lengths allow a
 // match: sorted by key length, unit j can only match a shorter unit i when
 // len(i) ≥ len(j)/2 (containment) or ≥ EditSim·len(j).
-func (f *finder) pairwise(reps []int) {
-	byLen := slices.Clone(reps)
-	slices.SortStableFunc(byLen, func(a, b int) int {
-		return cmp.Compare(f.du[a].k1-f.du[a].k0, f.du[b].k1-f.du[b].k0)
+func (f *finder) pairwise() {
+	byLen := make([]int32, len(f.rs))
+	for e := range byLen {
+		byLen[e] = int32(e)
+	}
+	slices.SortStableFunc(byLen, func(a, b int32) int {
+		return cmp.Compare(f.rs[a].n, f.rs[b].n)
 	})
 	ratio := min(f.opt.EditSim, 0.5)
 	lo := 0
 	for jj, j := range byLen {
-		lj := float64(f.du[j].k1 - f.du[j].k0)
-		for float64(f.du[byLen[lo]].k1-f.du[byLen[lo]].k0) < ratio*lj {
+		lj := float64(f.rs[j].n)
+		for float64(f.rs[byLen[lo]].n) < ratio*lj {
 			lo++
 		}
-		gj := f.units[j].Group
 		for _, i := range byLen[lo:jj] {
-			if f.opt.SameGroup && f.units[i].Group != gj {
-				continue
-			}
-			f.check(min(i, j), max(i, j))
+			f.check(int(min(i, j)), int(max(i, j)))
 		}
 	}
 }
@@ -315,88 +387,64 @@ func (f *finder) pairwise(reps []int) {
 // boundary would share no shingle at all.
 var lshShingling = Shingling{Han: 2, HanShort: 2, ShortUnder: 1, Latin: 3}
 
-// lsh generates candidates with a 64-value MinHash over character bigrams
-// (Latin trigrams) in 21 bands of 3 rows: short sentences with 10 % edits
-// keep a bigram Jaccard of only about 0.55–0.65, and 1−(1−J³)²¹ is 0.94 at
-// J = 0.5 and 0.99 at 0.6. (42 bands would lift J = 0.4 from 0.75 to 0.94
-// but double both the sketch cost, which dominates, and the candidates.)
-// Each band is joined in its own small hash table (cache-resident even for
-// 10 MB documents); the candidate pairs of all bands are then sorted,
-// de-duplicated and checked in order.
-func (f *finder) lsh(reps []int) {
-	const bands, rows, maxChain = 21, 3, 64
-	sh := lshShingling
-	units := make([]int32, 0, len(reps))
-	stride := len(reps)
-	keys := make([]uint64, bands*stride) // band-major: keys[b*stride+i]
-	var sig Signature
-	var hs, bk []uint64
-	for _, u := range reps {
-		key := f.key(u)
-		if !sh.Eligible(key) {
-			continue
-		}
-		hs = sh.Append(hs[:0], key)
-		sig.Reset()
-		sig.addFirst(hs, bands*rows+3)
-		bk = sig.BandKeys(bk[:0], bands, rows)
-		for b, k := range bk {
-			keys[b*stride+len(units)] = k
-		}
-		units = append(units, int32(u))
+// lshState collects the band keys of the representatives (see oph.go).
+type lshState struct {
+	reps   []int32  // entry → representative
+	stride int      // capacity: entries per band
+	keys   []uint32 // band-major: keys[b*stride+entry]
+	bins   [ophBins]uint32
+	bk     [ophBands]uint32
+}
+
+func newLSH(n int) *lshState {
+	return &lshState{reps: make([]int32, 0, n), stride: n, keys: make([]uint32, ophBands*n)}
+}
+
+// add computes the band keys of representative e; hs[j] is the hash of the
+// bigram key[j-1:j+1].
+func (l *lshState) add(e int32, key []rune, hs []uint64) {
+	if !lshShingling.Eligible(key) {
+		return
 	}
-	n := len(units)
-	size := 16
-	for size < 2*n {
-		size <<= 1
+	ophBandKeys(&l.bins, ophSketch(key, hs, &l.bins), &l.bk)
+	i := len(l.reps)
+	for b, k := range l.bk {
+		l.keys[b*l.stride+i] = k
 	}
-	mask := uint64(size - 1)
-	slots := make([]int32, size) // entry+1, 0 = empty
-	next := make([]int32, n)     // entry+1 of the previous entry with the same key
-	cand := make([]uint64, 0, 4*n)
-	for b := range bands {
-		clear(slots)
-		bkeys := keys[b*stride : b*stride+n]
-		for i, k := range bkeys {
-			s := (k * 0x9E3779B97F4A7C15) >> 20 & mask
-			for slots[s] != 0 && bkeys[slots[s]-1] != k {
-				s = (s + 1) & mask
-			}
-			chain := 0
-			for e := slots[s]; e != 0 && chain < maxChain; e = next[e-1] {
-				chain++
-				cand = append(cand, uint64(e-1)<<32|uint64(i))
-			}
-			next[i] = slots[s]
-			slots[s] = int32(i + 1)
-		}
-	}
+	l.reps = append(l.reps, e)
+}
+
+// lsh joins the bands (see ophJoin); the candidate pairs of all bands are
+// then sorted, de-duplicated and checked in order.
+func (f *finder) lsh(l *lshState) {
+	cand := ophJoin(l.keys, l.stride, l.reps, make([]uint64, 0, 4*len(l.reps)))
 	cand = radixSortUnique(cand)
 	for _, c := range cand {
-		f.check(int(units[c>>32]), int(units[uint32(c)]))
+		f.check(int(c>>32), int(uint32(c)))
 	}
 }
 
-// check classifies the representatives a < b and records a pair.
-func (f *finder) check(a, b int) {
+// check classifies the representatives ea < eb and records a pair.
+func (f *finder) check(ea, eb int) {
 	opt := &f.opt
-	da, db := &f.du[a], &f.du[b]
+	ra, rb := &f.rs[ea], &f.rs[eb]
+	if !opt.NoNumberVariants && ra.fold == rb.fold {
+		return // reported as a number variant
+	}
+	a, b := int(ra.unit), int(rb.unit)
 	if opt.SameGroup && f.units[a].Group != f.units[b].Group {
 		return
 	}
-	if !opt.NoNumberVariants && da.fold == db.fold {
-		return // reported as a number variant
-	}
-	ka, kb := f.key(a), f.key(b)
-	if rel, ok := f.classify(ka, kb, da, db); ok {
+	if rel, ok := f.classify(ea, eb); ok {
 		f.uf.Union(a, b)
 		f.pairs = append(f.pairs, f.scored(a, b, rel))
 	}
 }
 
-func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
+func (f *finder) classify(ea, eb int) (Relation, bool) {
 	opt := &f.opt
-	la, lb := len(ka), len(kb)
+	ra, rb := &f.rs[ea], &f.rs[eb]
+	la, lb := int(ra.n), int(rb.n)
 	ratio := LengthRatio(la, lb)
 	aShort := la <= lb
 	ls := min(la, lb)
@@ -409,11 +457,11 @@ func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
 		editK = 2 * f.maxEdits(&f.editK, max(la, lb), opt.EditSim)
 	}
 	if 2*ls >= max(la, lb) {
-		ds := da
+		rs := ra
 		if !aShort {
-			ds = db
+			rs = rb
 		}
-		if f.containable(ds) {
+		if f.containable(rs) {
 			contK = 2 * f.maxEdits(&f.contK, ls, opt.Containment)
 		}
 	}
@@ -433,18 +481,20 @@ func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
 	if limA < 0 || limB < 0 {
 		return 0, false
 	}
-	c := da.sk.Common(&db.sk)
-	xa, xb := int(da.skn)-c, int(db.skn)-c
+	c := f.sks[ea].Common(&f.sks[eb])
+	xa, xb := int(ra.skn)-c, int(rb.skn)-c
 	if xa > limA || xb > limB {
 		return 0, false
 	}
-	if da.big >= 0 && db.big >= 0 {
-		c = bigCommon(&f.big[da.big], &f.big[db.big])
-		xa, xb = int(da.bign)-c, int(db.bign)-c
+	if ra.big >= 0 && rb.big >= 0 {
+		c = bigCommon(&f.big[ra.big], &f.big[rb.big])
+		xa, xb = int(ra.bign)-c, int(rb.bign)-c
 		if xa > limA || xb > limB {
 			return 0, false
 		}
 	}
+	a, b := int(ra.unit), int(rb.unit)
+	ka, kb := f.key(a), f.key(b)
 	if editK != off && xa <= editK && xb <= editK {
 		if _, ok := f.cmp.EditSimilarityAtLeast(ka, kb, opt.EditSim); ok {
 			if la-lb >= 2 || lb-la >= 2 {
@@ -473,7 +523,7 @@ func (f *finder) classify(ka, kb []rune, da, db *docUnit) (Relation, bool) {
 	// Jaccard ≥ t of 3-gram sets allows at most (1−t)·|A| trigrams of A
 	// outside B, which clear at most twice as many bigram bits.
 	if jacA != off && xa <= jacA && xb <= jacB {
-		if Jaccard(f.shingles(ka, da), f.shingles(kb, db)) >= opt.Jaccard {
+		if Jaccard(f.shingles(a), f.shingles(b)) >= opt.Jaccard {
 			return Near, true
 		}
 	}
@@ -494,15 +544,14 @@ func (f *finder) maxEdits(memo *[]int16, n int, t float64) int {
 }
 
 // containable: the shorter unit is long enough for a containment match.
-func (f *finder) containable(ds *docUnit) bool {
-	if int(ds.han) >= f.opt.ContainMinHan {
+func (f *finder) containable(r *repUnit) bool {
+	if int(r.han) >= f.opt.ContainMinHan {
 		return true
 	}
-	i := int(ds.rep)
-	if ds.words < 0 {
-		ds.words = int32(countWords(f.units[i].Text))
+	if r.words < 0 {
+		r.words = int32(countWords(f.units[r.unit].Text))
 	}
-	return int(ds.words) >= f.opt.ContainMinWords
+	return int(r.words) >= f.opt.ContainMinWords
 }
 
 // countWords counts maximal runs of non-Han letters and digits.
@@ -518,15 +567,16 @@ func countWords(s string) int {
 	return n
 }
 
-func (f *finder) shingles(k []rune, d *docUnit) []uint64 {
+// shingles returns the DefaultShingling set of unit i, built once.
+func (f *finder) shingles(i int) []uint64 {
 	if f.sets == nil {
 		f.sets = make(map[int][]uint64)
 	}
-	i := int(d.rep)
+	i = int(f.du[i].rep)
 	if s, ok := f.sets[i]; ok {
 		return s
 	}
-	s := ShingleSet(k)
+	s := ShingleSet(f.key(i))
 	f.sets[i] = s
 	return s
 }
@@ -537,7 +587,7 @@ func (f *finder) scored(a, b int, rel Relation) Pair {
 	p := Pair{A: a, B: b, Relation: rel, Keeper: a,
 		EditSim:     f.cmp.EditSimilarity(ka, kb),
 		Containment: f.cmp.InfixContainment(ka, kb),
-		Jaccard:     Jaccard(f.shingles(ka, &f.du[a]), f.shingles(kb, &f.du[b])),
+		Jaccard:     Jaccard(f.shingles(a), f.shingles(b)),
 	}
 	if len(kb) > len(ka) && p.Containment >= f.opt.ContainedAt {
 		p.Keeper = b

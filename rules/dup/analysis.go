@@ -150,55 +150,16 @@ func sentencesOf(doc *lint.Document, opt dedup.FindOptions) *sentenceLevel {
 
 // build runs the finder and keeps the pairs that are repeats: exact ones,
 // and near or contained ones that are not parallel text (see parallel).
-// Groups and keepers are rebuilt over the kept pairs. Byte-identical units
-// are copies without asking: the finder sees each text once, which matters
-// when a document repeats a sentence dozens of times.
+// Groups and keepers are rebuilt over the kept pairs. The finder pairs
+// every copy whose key equals an earlier one's with that first copy
+// directly (a hash lookup), so a document repeating a sentence dozens of
+// times costs nothing more; only first copies are compared with each other.
 func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
 	l.init(len(units))
-	type textKey struct {
-		group int
-		text  string
-	}
-	seen := make(map[textKey]int32, len(units))
-	rep := make([]int32, len(units)) // distinct-text index per unit
-	var distinct []dedup.Unit
-	var firstOf []int // first unit of each distinct text
-	for i, u := range units {
-		k := textKey{text: u.Text}
-		if opt.SameGroup {
-			k.group = u.Group
-		}
-		if j, ok := seen[k]; ok {
-			rep[i] = j
-			continue
-		}
-		j := int32(len(distinct))
-		seen[k] = j
-		rep[i] = j
-		distinct = append(distinct, u)
-		firstOf = append(firstOf, i)
-	}
 	uf := dedup.NewUnionFind(len(units))
 	exactTo := make([]bool, len(units)) // an exact copy of an earlier unit
-	eligible := map[int32]bool{}        // distinct texts long enough to count
-	for i := range units {
-		f := firstOf[rep[i]]
-		if f == i {
-			continue
-		}
-		ok, known := eligible[rep[i]]
-		if !known {
-			ok = len(dedup.Normalize(units[f].Text, 0)) >= opt.MinRunes
-			eligible[rep[i]] = ok
-		}
-		if ok {
-			uf.Union(f, i)
-			exactTo[i] = true
-		}
-	}
 	near := false
-	for _, p := range dedup.FindRepeats(distinct, opt).Pairs {
-		p.A, p.B = firstOf[p.A], firstOf[p.B]
+	for _, p := range dedup.FindRepeats(units, opt).Pairs {
 		switch p.Relation {
 		case dedup.NumberVariant:
 			l.nv = append(l.nv, p)
@@ -221,13 +182,16 @@ func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
 		}
 		uf.Union(p.A, p.B)
 	}
-	keys := make([][]rune, len(distinct)) // by distinct text, when needed
+	// Keys of the texts weighed for keepers, normalised once each.
+	keys := map[string][]rune{}
 	key := func(u int) []rune {
-		d := rep[u]
-		if keys[d] == nil {
-			keys[d] = dedup.Normalize(distinct[d].Text, 0)
+		t := units[u].Text
+		k, ok := keys[t]
+		if !ok {
+			k = dedup.Normalize(t, 0)
+			keys[t] = k
 		}
-		return keys[d]
+		return k
 	}
 	var c dedup.Comparer
 	for _, ms := range uf.Sets(2) {
@@ -243,12 +207,12 @@ func (l *level) build(units []dedup.Unit, opt dedup.FindOptions) {
 			// The first copy is kept unless a later, longer one contains
 			// it: then the more complete copy stays. A text already
 			// weighed cannot win later, when the keeper is only longer.
-			tried := []int32{rep[ms[0]]}
+			tried := []string{units[ms[0]].Text}
 			for _, m := range ms[1:] {
-				if slices.Contains(tried, rep[m]) {
+				if slices.Contains(tried, units[m].Text) {
 					continue
 				}
-				tried = append(tried, rep[m])
+				tried = append(tried, units[m].Text)
 				km, kk := key(m), key(g.keeper)
 				if len(km) >= len(kk)+2 && c.InfixContainment(kk, km) >= opt.ContainedAt {
 					g.keeper = m

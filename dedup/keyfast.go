@@ -1,0 +1,130 @@
+package dedup
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// appendKeyPlain is AppendKey(dst, s, 0): the plain matching key, without
+// folds or offsets. FindRepeats normalises every sentence of a document, so
+// this path writes into preallocated space instead of appending rune by
+// rune, and handles the runes of Chinese prose — Han ideographs, CJK and
+// full-width punctuation, ASCII — inline. Every other rune goes through
+// appendKey alone, so the result is the same by construction.
+func appendKeyPlain(dst []rune, s string) []rune {
+	k := len(dst)
+	// Each key rune comes from at least one source byte, except for the
+	// rare compatibility characters that decompose into several runes; the
+	// slow path below checks the room left.
+	if cap(dst)-k < len(s) {
+		dst = slices.Grow(dst, len(s))
+	}
+	out := dst[:cap(dst)]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if r := asciiKey[c]; r != 0 {
+				out[k] = r
+				k++
+			}
+			i++
+			continue
+		}
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+				switch {
+				case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF:
+					out[k] = r
+					k++
+					i += 3
+					continue
+				case r >= 0x3000 && r <= 0x303F:
+					if cjkPunctKeep&(1<<(r-0x3000)) != 0 {
+						out[k] = r
+						k++
+					}
+					i += 3
+					continue
+				case r >= 0xFF01 && r <= 0xFF5E:
+					if a := asciiKey[r-0xFEE0]; a != 0 {
+						out[k] = a
+						k++
+					}
+					i += 3
+					continue
+				case r >= 0x2000 && r <= 0x206F, r >= 0xFE10 && r <= 0xFE1F, r >= 0xFE30 && r <= 0xFE6F:
+					i += 3
+					continue
+				}
+			}
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		d, _ := appendKey(out[:k], nil, s[i:i+size], 0, 0, false)
+		i += size
+		k = len(d)
+		if cap(d)-k < len(s)-i {
+			d = slices.Grow(d, len(s)-i)
+		}
+		out = d[:cap(d)]
+	}
+	return out[:k]
+}
+
+// hanNumBits marks the Chinese numerals (see isHanNumeral) in the range
+// U+3400..U+9FFF, where a table lookup replaces a chain of compares.
+var hanNumBits = func() (m [(0xA000 - 0x3400) / 64]uint64) {
+	for _, r := range "〇零一二三四五六七八九十百千两" {
+		if r >= 0x3400 {
+			m[(r-0x3400)>>6] |= 1 << (r & 63)
+		}
+	}
+	return m
+}()
+
+// isFoldDigit reports whether a plain key rune is a digit for
+// FoldDigitRuns|FoldHanNumerals (see appendKey's emit).
+func isFoldDigit(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= '0' && r <= '9'
+	case r >= 0x3400 && r <= 0x9FFF:
+		return hanNumBits[(r-0x3400)>>6]>>(r&63)&1 != 0
+	}
+	return unicode.IsDigit(r) || isHanNumeral(r)
+}
+
+// foldKey returns the FoldDigitRuns|FoldHanNumerals key derived from the
+// plain key — every run of digits and Chinese numerals becomes one '0' —
+// in buf, given the position of the first digit. Folding works on the runes
+// the plain key keeps (punctuation inside a number was dropped from both),
+// so this equals Normalize(s, FoldDigitRuns|FoldHanNumerals) without a
+// second pass over the text.
+func foldKey(key []rune, first int, buf []rune) []rune {
+	b := append(buf[:0], key[:first]...)
+	last := false
+	for _, r := range key[first:] {
+		if isFoldDigit(r) {
+			if !last {
+				b = append(b, '0')
+			}
+			last = true
+		} else {
+			b = append(b, r)
+			last = false
+		}
+	}
+	return b
+}
+
+// firstFoldDigit is the position of the first digit of key, or −1.
+func firstFoldDigit(key []rune) int {
+	for i, r := range key {
+		if isFoldDigit(r) {
+			return i
+		}
+	}
+	return -1
+}

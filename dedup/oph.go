@@ -1,0 +1,227 @@
+package dedup
+
+import "math/bits"
+
+// Candidate generation for FindRepeats on large documents: one-permutation
+// hashing (OPH) with banding.
+//
+// A 63-value MinHash costs 63 multiply-min steps per shingle, which made
+// the signatures of a 4 MB document cost more than everything else the
+// duplicate rules do. OPH hashes each shingle once: six bits of the hash
+// pick one of 64 bins and the bin keeps the smallest value below them. For
+// a bin filled in both units the values agree with probability about the
+// Jaccard similarity of the shingle sets, as with MinHash. A sentence has
+// only 15–60 bigrams, so many bins stay empty; an empty bin borrows the
+// value of the first filled bin at or after a fixed random offset of its
+// own ("densification"). Borrowing from the next bin to the right instead
+// makes neighbouring empty bins copies of one value, and two sentences
+// then agree on whole bands through one shared bigram.
+//
+// Borrowed rows are copies, so the rows of a short sentence are less
+// independent than MinHash rows: each shingle therefore goes into
+// ophInsertions bins (three 21-bit slices of its hash), which fills the
+// bins of short sentences, and the sketch is read as ophBands bands of
+// three rows from two disjoint designs over the 63 bins (no two bands
+// share two rows). On synthetic copies with 10 % of the characters
+// substituted this misses fewer pairs than the 21×3 MinHash it replaces
+// while proposing fewer candidates.
+//
+// Single-shingle anchors (a unit's s smallest bigram hashes, or winnowed
+// k-gram fingerprints) would be cheaper still, but one shared bigram or
+// even 6-gram is common between unrelated sentences of the same register:
+// on the benchmark draft the anchor lists grow to hundreds of units, and
+// capping them loses a third of the repeats. A band needs three
+// independent agreements, which unrelated sentences rarely have.
+
+const (
+	ophBins       = 64
+	ophRows       = 3
+	ophBands      = 28
+	ophInsertions = 3
+)
+
+// ophStart[i] is where an empty bin i starts looking for a bin to borrow
+// from.
+var ophStart [ophBins]uint8
+
+// ophBand lists the bins of each band: first bins b, b+21, b+42 (no band
+// made of neighbours, which borrow alike), then triples that take one bin
+// from each of three residue classes mod 21, so that they share at most
+// one bin with any band of the first design or with each other.
+var ophBand [ophBands][ophRows]uint8
+
+func init() {
+	x := uint64(0x3C6EF372FE94F82B)
+	for i := range ophStart {
+		x = splitmix64(x)
+		ophStart[i] = uint8(x >> 58)
+	}
+	for b := range ophBands {
+		if b < 21 {
+			ophBand[b] = [ophRows]uint8{uint8(b), uint8(b + 21), uint8(b + 42)}
+		} else {
+			m := b - 21
+			ophBand[b] = [ophRows]uint8{uint8(m), uint8(21 + (m+7)%21), uint8(42 + (m+14)%21)}
+		}
+	}
+}
+
+// ophSketch fills bins from the shingles of key (Han bigrams, Latin
+// trigrams, see lshShingling) and returns the mask of filled bins; hs[j]
+// is the hash of the bigram key[j-1:j+1].
+func ophSketch(key []rune, hs []uint64, bins *[ophBins]uint32) uint64 {
+	*bins = emptyBins
+	var mask uint64
+	for i := 0; i < len(key); {
+		j := i + 1
+		if IsHan(key[i]) {
+			for j < len(key) && IsHan(key[j]) {
+				mask |= ophAdd(bins, hs[j])
+				j++
+			}
+			if j-i >= 2 {
+				i = j
+				continue
+			}
+		} else {
+			for j < len(key) && !IsHan(key[j]) {
+				if j-i >= 2 {
+					mask |= ophAdd(bins, mixShingle(hs[j]^uint64(key[j-2])*0x2545F4914F6CDD1D))
+				}
+				j++
+			}
+			if j-i >= 3 {
+				i = j
+				continue
+			}
+		}
+		// A run too short for one n-gram is one shingle.
+		x := uint64(j-i) << 60
+		for _, r := range key[i:j] {
+			x = x*0x100000001B3 + uint64(r)
+		}
+		mask |= ophAdd(bins, mixShingle(x^seedWhole))
+		i = j
+	}
+	return mask
+}
+
+var emptyBins = func() (b [ophBins]uint32) {
+	for i := range b {
+		b[i] = ^uint32(0)
+	}
+	return b
+}()
+
+// ophAdd puts one shingle hash into ophInsertions bins (21 bits each: six
+// for the bin, fifteen for the value) and returns their mask bits.
+func ophAdd(bins *[ophBins]uint32, h uint64) uint64 {
+	b0, b1, b2 := h>>58, h>>37&63, h>>16&63
+	bins[b0] = min(bins[b0], uint32(h>>43)&0x7FFF)
+	bins[b1] = min(bins[b1], uint32(h>>22)&0x7FFF)
+	bins[b2] = min(bins[b2], uint32(h>>1)&0x7FFF)
+	return 1<<b0 | 1<<b1 | 1<<b2
+}
+
+// mixShingle turns packed runes into a uniform 64-bit hash.
+func mixShingle(x uint64) uint64 {
+	x *= 0x9E3779B97F4A7C15
+	x ^= x >> 29
+	x *= 0xBF58476D1CE4E5B9
+	return x ^ x>>32
+}
+
+// ophBandKeys densifies the sketch and writes one 32-bit key per band. Each
+// band is joined in its own table, so the band number need not be mixed
+// in; 32 bits leave a few chance collisions per band on a large document,
+// and every candidate is verified.
+func ophBandKeys(bins *[ophBins]uint32, mask uint64, dst *[ophBands]uint32) {
+	v := *bins
+	for e := ^mask; e != 0; e &= e - 1 {
+		i := bits.TrailingZeros64(e)
+		start := int(ophStart[i])
+		d := bits.TrailingZeros64(bits.RotateLeft64(mask, -start))
+		v[i] = bins[(start+d)&(ophBins-1)]
+	}
+	for b, rows := range ophBand {
+		h := uint64(v[rows[0]])<<32 | uint64(v[rows[1]])
+		h = (h ^ h>>31) * 0x9E3779B97F4A7C15
+		h ^= uint64(v[rows[2]])
+		h *= 0xBF58476D1CE4E5B9
+		dst[b] = uint32(h >> 32)
+	}
+}
+
+// ophJoin appends to cand, as pairs of representatives (earlier<<32 |
+// later), the entries that share a key in some band; keys is band-major
+// with the given stride, reps maps entries to representatives. Each band
+// is first scattered into partitions by the top bits of its keys, so that
+// the hash table joining a partition stays in the first-level cache: one
+// table for a whole band would be far larger, and on a large document
+// nearly every probe would miss. Within a key, an entry is paired with at
+// most maxChain earlier ones (a sentence repeated hundreds of times is
+// boilerplate, and its copies are exact ones, found directly).
+func ophJoin(keys []uint32, stride int, reps []int32, cand []uint64) []uint64 {
+	const maxChain = 64
+	n := len(reps)
+	pbits := uint(0)
+	for n>>pbits > 256 && pbits < 12 {
+		pbits++
+	}
+	np := 1 << pbits
+	count := make([]int32, np+1)
+	part := make([]uint64, n) // key<<32 | entry, partition by partition
+	next := make([]uint32, n) // previous position of the partition with the same key, +1
+	var table []uint64
+	for b := range ophBands {
+		bk := keys[b*stride : b*stride+n]
+		// Counting sort by partition (a shift by 32 gives 0: one partition).
+		clear(count)
+		for _, k := range bk {
+			count[k>>(32-pbits)+1]++
+		}
+		for p := 1; p <= np; p++ {
+			count[p] += count[p-1]
+		}
+		for i, k := range bk {
+			p := k >> (32 - pbits)
+			part[count[p]] = uint64(k)<<32 | uint64(i)
+			count[p]++
+		}
+		// count[p] is now the end of partition p.
+		start := int32(0)
+		for p := range np {
+			seg := part[start:count[p]]
+			start = count[p]
+			// Eight slots per entry: a probe then rarely meets another
+			// key, and the probe loop's branch stays predictable.
+			size, tbits := 8, uint(3)
+			for size < 8*len(seg) {
+				size <<= 1
+				tbits++
+			}
+			if cap(table) < size {
+				table = make([]uint64, size)
+			}
+			tab := table[:size]
+			clear(tab)
+			mask := uint32(size - 1)
+			for li, x := range seg {
+				k := uint32(x >> 32)
+				s := k * 0x9E3779B1 >> (32 - tbits) & mask
+				for tab[s] != 0 && uint32(tab[s]>>32) != k {
+					s = (s + 1) & mask
+				}
+				head := uint32(tab[s])
+				chain := 0
+				for e := head; e != 0 && chain < maxChain; e = next[e-1] {
+					chain++
+					cand = append(cand, uint64(reps[uint32(seg[e-1])])<<32|uint64(reps[uint32(x)]))
+				}
+				next[li] = head
+				tab[s] = uint64(k)<<32 | uint64(li+1)
+			}
+		}
+	}
+	return cand
+}
