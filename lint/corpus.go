@@ -32,6 +32,15 @@ type CorpusCollector interface {
 	Finish(p *CorpusPass) error
 }
 
+// CorpusSkipper is implemented by collectors that want to know, for every
+// file of the run they will not see (it could not be read, the run was
+// interrupted, or the rule is off for it), that they will not: a collector
+// that files documents in input order can then go on without waiting for
+// it.
+type CorpusSkipper interface {
+	Skip(index int)
+}
+
 // CorpusFile is a document handed to CorpusCollector.Collect.
 type CorpusFile struct {
 	// Index is the file's number in the run (input order); ReportFile
@@ -87,15 +96,28 @@ func (r *Runner) collectors() map[*Rule]CorpusCollector {
 }
 
 // collect hands a final document to the collectors of the rules active on
-// it.
+// it, and tells the others (all of them when st is nil: the file was not
+// read) that they will not see it.
 func (r *Runner) collect(i int, st *fileState, cs map[*Rule]CorpusCollector) []*FileError {
 	var errs []*FileError
+	seen := map[*Rule]bool{}
+	defer func() {
+		for rule, c := range cs {
+			if sk, ok := c.(CorpusSkipper); ok && !seen[rule] {
+				sk.Skip(i)
+			}
+		}
+	}()
+	if st == nil {
+		return nil
+	}
 	for k := range st.active {
 		a := &st.active[k]
 		c := cs[a.Rule]
 		if c == nil {
 			continue
 		}
+		seen[a.Rule] = true
 		err := func() (err error) {
 			defer func() {
 				if v := recover(); v != nil {

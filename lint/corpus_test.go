@@ -187,3 +187,47 @@ func (b badCollector) Finish(p *CorpusPass) error {
 	p.ReportFile(0, Diagnostic{Span: Span{0, 999}, Start: Position{Line: 1, Column: 1}, Message: "x"})
 	return nil
 }
+
+// skipCollector records which files it saw and which it was told it
+// would not see.
+type skipCollector struct {
+	mu              sync.Mutex
+	collect, skip   []int
+	finishedSawBoth bool
+}
+
+func (s *skipCollector) Collect(f *CorpusFile) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.collect = append(s.collect, f.Index)
+	return nil
+}
+
+func (s *skipCollector) Skip(i int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.skip = append(s.skip, i)
+}
+
+func (s *skipCollector) Finish(*CorpusPass) error {
+	s.finishedSawBoth = len(s.collect)+len(s.skip) == 3
+	return nil
+}
+
+// Every file is either collected or skipped (here: one cannot be read),
+// before Finish.
+func TestCorpusSkipper(t *testing.T) {
+	dir, paths := writeFiles(t, "甲段落。\n", "乙段落。\n")
+	paths = []string{paths[0], filepath.Join(dir, "missing.txt"), paths[1]}
+	sc := &skipCollector{}
+	rule := &Rule{ID: "corpus-skip", Summary: "x", Category: "duplication", Severity: Warning, Default: true,
+		Corpus: func() CorpusCollector { return sc }}
+	pol, _ := NewPolicy([]*Rule{rule}, nil, nil, nil)
+	res := (&Runner{Policy: pol, Jobs: 2}).Run(context.Background(), paths)
+	if len(res.Errors) != 1 {
+		t.Fatalf("errors %v", res.Errors)
+	}
+	if fmt.Sprint(sc.skip) != "[1]" || len(sc.collect) != 2 || !sc.finishedSawBoth {
+		t.Fatalf("collected %v, skipped %v", sc.collect, sc.skip)
+	}
+}

@@ -77,6 +77,9 @@ func (r *Runner) Run(ctx context.Context, paths []string) *Result {
 	for i, p := range paths {
 		if ctx.Err() != nil {
 			errs[i] = append(errs[i], &FileError{Path: p, Err: ctx.Err()})
+			if cols != nil {
+				r.collect(i, nil, cols) // tells the collectors the file is out
+			}
 			continue
 		}
 		wg.Add(1)
@@ -85,11 +88,11 @@ func (r *Runner) Run(ctx context.Context, paths []string) *Result {
 			defer wg.Done()
 			defer func() { <-sem }()
 			fr, fe, st := r.runFile(p)
+			if cols != nil {
+				fe = append(fe, r.collect(i, st, cols)...)
+			}
 			if corpus != nil && st != nil {
 				st.srcLen = len(st.doc.Src)
-				if cols != nil {
-					fe = append(fe, r.collect(i, st, cols)...)
-				}
 				if !legacy {
 					st.doc = nil // the collectors took what they need
 				}

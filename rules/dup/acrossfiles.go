@@ -3,6 +3,7 @@ package dup
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -57,7 +58,7 @@ Options (.draftlint.yaml):
 		Good: "<!-- file: a.txt -->\n湖北省委、省政府将数字经济放在全局突出位置，锚定建设全国实体经济和数字经济融合发展示范区目标。\n" +
 			"<!-- file: b.txt -->\n省政府办公厅印发了数字经济强省三年行动计划，明确了今后三年的重点任务和保障措施。\n",
 	}},
-	Corpus: func() lint.CorpusCollector { return &acrossCollector{files: map[int]*acrossFile{}} },
+	Corpus: func() lint.CorpusCollector { return &acrossCollector{pending: map[int]*acrossFile{}} },
 }
 
 // AcrossOptions are the options of duplicate-across-files.
@@ -66,24 +67,31 @@ type AcrossOptions struct {
 	Threshold float64 `yaml:"threshold"`
 }
 
-// acrossCollector is one run of duplicate-across-files.
+// acrossCollector is one run of duplicate-across-files. Files are filed
+// in the corpus in run order — unit numbers, keepers and output follow it
+// — as soon as every earlier file is in (or known to be out), so what
+// waits is only the few files that finished early; the corpus keeps their
+// signatures, positions and (in a spill file) texts.
 type acrossCollector struct {
-	mu    sync.Mutex
-	c     *corpus.Corpus
-	files map[int]*acrossFile // by run file number
+	mu      sync.Mutex
+	c       *corpus.Corpus
+	next    int                 // the next run file to file
+	pending map[int]*acrossFile // collected (nil: not collected), waiting for earlier files
+	runFile []int               // corpus file → run file
+	units   []acrossUnit        // by corpus unit
 }
 
-// acrossFile is what the rule keeps of a file: its signed units (texts in
-// the corpus's spill store) and, per unit, what a finding needs.
+// acrossFile is a file waiting to be filed.
 type acrossFile struct {
 	prep  *corpus.Prepared
 	extra []acrossUnit
 }
 
+// acrossUnit is what a finding needs of a unit besides its corpus place.
 type acrossUnit struct {
-	end  lint.Position
-	fp   string
-	line dedup.TextRef // the source line of the unit's start
+	endLine, endCol uint32
+	fp              uint64        // lint.SpanFingerprint of the unit
+	line            dedup.TextRef // the source line of the unit's start
 }
 
 func (a *acrossCollector) corpus() *corpus.Corpus {
@@ -95,75 +103,113 @@ func (a *acrossCollector) corpus() *corpus.Corpus {
 	return a.c
 }
 
-func (a *acrossCollector) Collect(f *lint.CorpusFile) error {
+// arrive files file i (nil: it will not be collected) and every waiting
+// file after it whose turn has come.
+func (a *acrossCollector) arrive(i int, af *acrossFile) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.pending[i] = af
+	for {
+		af, ok := a.pending[a.next]
+		if !ok {
+			return
+		}
+		delete(a.pending, a.next)
+		if af != nil {
+			a.c.Add(af.prep)
+			a.runFile = append(a.runFile, a.next)
+			a.units = append(a.units, af.extra...)
+		}
+		a.next++
+	}
+}
+
+// Skip is called for the files this rule will not see.
+func (a *acrossCollector) Skip(i int) { a.arrive(i, nil) }
+
+func (a *acrossCollector) Collect(f *lint.CorpusFile) (err error) {
+	var af *acrossFile
+	defer func() {
+		if v := recover(); v != nil {
+			a.arrive(f.Index, nil)
+			panic(v)
+		}
+		a.arrive(f.Index, af)
+	}()
 	opt, _ := f.Options.(*AcrossOptions)
 	if opt == nil {
 		opt = &AcrossOptions{MinChars: 20, Threshold: 0.70}
 	}
 	c := a.corpus()
 	p, err := c.PrepareMin(f.Doc, max(opt.MinChars, 1))
-	if err != nil {
+	if err != nil || len(p.Units) == 0 {
 		return err
 	}
-	if len(p.Units) == 0 {
-		return nil
-	}
-	af := &acrossFile{prep: p, extra: make([]acrossUnit, len(p.Units))}
+	extra := make([]acrossUnit, len(p.Units))
 	for i, u := range p.Units {
 		ref, err := c.Stash(f.Doc.LineText(u.Start.Line))
 		if err != nil {
 			return err
 		}
-		af.extra[i] = acrossUnit{end: f.Doc.Pos(u.Span.End), fp: lint.SpanFingerprint(f.Doc, u.Span), line: ref}
+		end := f.Doc.Pos(u.Span.End)
+		fp, _ := strconv.ParseUint(lint.SpanFingerprint(f.Doc, u.Span), 16, 64)
+		extra[i] = acrossUnit{endLine: uint32(end.Line), endCol: uint32(end.Column), fp: fp, line: ref}
 	}
-	a.mu.Lock()
-	a.files[f.Index] = af
-	a.mu.Unlock()
+	af = &acrossFile{prep: p, extra: extra}
 	return nil
 }
 
 func (a *acrossCollector) Finish(p *lint.CorpusPass) error {
-	if len(a.files) < 2 {
-		if a.c != nil {
-			return a.c.Close()
+	// Files still waiting (none, when the runner reported every skip).
+	rest := make([]int, 0, len(a.pending))
+	for i := range a.pending {
+		rest = append(rest, i)
+	}
+	sort.Ints(rest)
+	for _, i := range rest {
+		if af := a.pending[i]; af != nil {
+			a.c.Add(af.prep)
+			a.runFile = append(a.runFile, i)
+			a.units = append(a.units, af.extra...)
 		}
+	}
+	a.pending = nil
+	if a.c == nil {
 		return nil
 	}
 	c := a.c
 	defer c.Close()
+	if len(a.runFile) < 2 {
+		return nil
+	}
 	if opt, ok := p.Options.(*AcrossOptions); ok {
 		c.SetThreshold(opt.Threshold)
-	}
-	// Files go in in run order: unit numbers, keepers and output follow it.
-	order := make([]int, 0, len(a.files))
-	for i := range a.files {
-		order = append(order, i)
-	}
-	sort.Ints(order)
-	runFile := make([]int, len(order)) // corpus file → run file
-	for _, i := range order {
-		runFile[c.Add(a.files[i].prep)] = i
 	}
 	clusters, _, err := c.Clusters()
 	if err != nil {
 		return err
 	}
 	files := c.Files()
+	endOf := func(m corpus.Member) lint.Position {
+		x := a.units[m.Unit]
+		pos := lint.Position{Line: int(x.endLine), Column: int(x.endCol), Offset: m.Span.End}
+		if files[m.File].Format == lint.FormatDocx {
+			pos.Paragraph = pos.Line
+		}
+		return pos
+	}
 	for _, cl := range clusters {
 		g, err := c.Group(cl, corpus.KeepFirst)
 		if err != nil {
 			return err
 		}
 		k := g.Keeper
-		kf := a.files[runFile[k.File]]
-		kEnd := kf.extra[k.Unit-files[k.File].First].end
 		for _, m := range g.Members {
 			if m.File == k.File {
 				continue // a repeat inside one file: duplicate-paragraph's
 			}
-			rf := runFile[m.File]
-			ex := a.files[rf].extra[m.Unit-files[m.File].First]
-			line, err := c.Stashed(ex.line)
+			x := a.units[m.Unit]
+			line, err := c.Stashed(x.line)
 			if err != nil {
 				return err
 			}
@@ -179,17 +225,17 @@ func (a *acrossCollector) Finish(p *lint.CorpusPass) error {
 			d := lint.Diagnostic{
 				Span:        m.Span,
 				Start:       m.Start,
-				End:         ex.end,
+				End:         endOf(m),
 				SourceLine:  line,
-				Fingerprint: ex.fp,
+				Fingerprint: strconv.FormatUint(x.fp, 16),
 				Message:     fmt.Sprintf("paragraph repeats %s (%s)", where, kind),
 				MessageZh:   fmt.Sprintf("段落与 %s 重复（%s）", where, kindZh),
-				Related:     []lint.Related{{Path: k.Path, Start: k.Start, End: kEnd, Message: "the copy kept"}},
+				Related:     []lint.Related{{Path: k.Path, Start: k.Start, End: endOf(k), Message: "the copy kept"}},
 			}
 			if m.Diff != "" {
 				d.Detail = strings.TrimSpace(m.Diff)
 			}
-			p.ReportFile(rf, d)
+			p.ReportFile(a.runFile[m.File], d)
 		}
 	}
 	return nil
