@@ -6,7 +6,7 @@
 // goroutines) cuts a document into units, signs them and moves their text
 // to a dedup.TextStore; Add then files them in input order, which fixes the
 // unit numbers and so the output. What stays in memory per unit is the
-// dedup.Index signature and 28 bytes of position, about 190 bytes in all;
+// dedup.Index signature and 28 bytes of position, about 165 bytes in all;
 // documents are not kept. Clusters verifies candidates on the stored text,
 // and Group turns a cluster into a report: a keeper and, for every other
 // member, its place, its similarity to the keeper and a character diff.
