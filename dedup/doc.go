@@ -23,9 +23,11 @@
 //   - FindRepeats is the in-document finder (pairwise up to 2,000 distinct
 //     units, MinHash/LSH beyond).
 //   - Index is the corpus index. A Signer turns each unit into a UnitSig:
-//     the exact hash, 25 × 5 band keys over IndexShingling plus a prefix
-//     and a suffix anchor (32-bit each), and SigBits, two bits of each
-//     of 64 MinHash values. The index keeps only these (137 bytes a unit), never
+//     the exact hash, 25 × 5 band keys of a K=128 MinHash over
+//     IndexShingling (32-bit values, eight functions per AVX2 instruction)
+//     plus a prefix and a suffix anchor (32-bit each), and SigBits, two
+//     bits of each of 64 MinHash values. The index keeps only these (137
+//     bytes a unit), never
 //     the text; Clusters unites equal exact hashes, joins each band by a
 //     radix sort, rejects candidates whose SigBits estimate a low Jaccard,
 //     asks a TextFunc for the text of the rest and verifies them (3-gram
