@@ -32,20 +32,27 @@ import (
 //     jieba's dictionary, a large independent corpus) reads the text at
 //     least minWordMargin better when the break is removed (今|后, 建|设);
 //   - the first half ends with a comma or an enumeration comma (，、),
-//     except in a run of short comma-ended list lines (委员长，/
-//     副委员长若干人，/ 秘书长，);
+//     except in a vertical list: a run of three or more short comma-ended
+//     lines, or two after a lead-in with a colon (由下列人员组成：/ 委员长，/
+//     副委员长若干人，/ 秘书长，/ 委员若干人。);
 //   - a number is cut from its digits or its unit (GB/T 15835 §5.1: an
 //     Arabic-numeral value must not be broken across lines: 2027|年; the
 //     same for ordinals: 第一百三|十四条).
 //
 // Medium (the join is an unsafe fix):
-//   - the first half holds at least one complete sentence and its trailing,
-//     unfinished sentence has clause commas: prose that stops mid-sentence;
+//   - the first half holds at least one complete sentence and its trailing
+//     sentence is unfinished (titles hold no sentence): it has clause
+//     commas, or it is a plain run of words that is not a run-in heading
+//     (…。第八章) nor a list of names with 、 (…。国务院审改办、市场监管总局);
 //     or it is one long sentence of several clauses (60 characters, three
 //     commas) and the next paragraph is one short sentence (高质量发展。);
 //   - the first half ends with a function character that cannot end a
-//     sentence (的 所 和 与 及 在 对 把 将 被 从 向 都 也 不 …), or the
-//     second starts with one that cannot begin one (的 了 们 以及 或者);
+//     sentence (的 所 和 与 及 在 对 把 将 被 从 向 都 也 不 …) or with a
+//     grammatical word that cannot end a sentence nor a title (jieba's
+//     prepositions, conjunctions, adverbs and pronouns: 任何, 或者, 依照,
+//     不断), or the second starts with one that cannot begin one (的 了
+//     们 以及 或者) or with the end of a word (orphan-fragment's reading:
+//     …起初隆美 / 尔对此…);
 //   - the next paragraph is one or two characters and a final mark (铎。);
 //   - page furniture (a page number, a running header) stands between a
 //     paragraph whose last sentence is unfinished and one that ends;
@@ -173,7 +180,7 @@ func computeAnalysis(doc *lint.Document) *analysis {
 		case ev.reason != "" && ev.reason != "weak":
 		case caption >= 0 && ev.reason == "weak" && (blankRun(a, caption, j) || !titleLike(ai.text)):
 			sp.Reason = "caption"
-		case caption < 0 && len(between) > 0 && ev.reason == "weak" && strings.ContainsAny(ai.text, "。！？") && ended(bj.text):
+		case caption < 0 && len(between) > 0 && ev.reason == "weak" && unfinishedProse(ai.text) && ended(bj.text):
 			// Prose whose last sentence is unfinished, a page number or
 			// running header, and a paragraph that goes on: the page broke
 			// inside the paragraph. (Names and notes without a final mark
@@ -235,7 +242,8 @@ func evidence(a *analysis, i, j int) splitEvidence {
 		if m := breakMargin(A, B); m >= minWordMargin {
 			return splitEvidence{strong: true, reason: "word", word: brokenWord(A, B)}
 		}
-		if isFunctionChar(last) || boundStart(B) || tinySentence(B) {
+		if isFunctionChar(last) || boundStart(B) || tinySentence(B) || endsWithGrammarWord(A) ||
+			lostStart(B, a.blocks[j].runes) {
 			return splitEvidence{reason: "function"}
 		}
 		if ended(B) && unfinishedProse(A) || shortSentence(B) && longSentence(A) {
@@ -283,18 +291,28 @@ func allHan(s string) bool {
 }
 
 // unfinishedProse: the text holds a complete sentence and its trailing
-// sentence runs over clause commas without reaching its end.
+// sentence does not reach its end: it runs over clause commas, or it is a
+// plain run of words (…或停产。通过将原型的不断). A title has no sentence
+// before it; what may follow a sentence without a final mark in official
+// documents is left out: a heading run in (…处理。第八章), a list of
+// agencies (…改革。国务院审改办、市场监管总局), a label or lead-in (：).
 func unfinishedProse(s string) bool {
 	// Scan back to the last sentence end, noting clause commas.
-	comma, n := false, 0
+	comma, list, n := false, false, 0
 	for i := len(s); i > 0; {
 		r, sz := utf8.DecodeLastRuneInString(s[:i])
 		i -= sz
 		switch r {
 		case '。', '！', '？', '!', '?':
-			return comma && n >= 10
+			if comma {
+				return n >= 10
+			}
+			tail := s[i+sz:]
+			return n >= 2 && !list && !enumerated(tail)
 		case '，', '；':
 			comma = true
+		case '、', '：', ':', '（', '(', '）', ')':
+			list = true
 		}
 		n++
 	}
@@ -320,19 +338,51 @@ func shortSentence(s string) bool {
 }
 
 // listLike reports a vertical list of short comma-ended lines (the
-// Constitution's 委员长，/ 副委员长若干人，/ 秘书长，), which is a layout,
-// not a cut.
+// Constitution's 由下列人员组成：/ 委员长，/ 副委员长若干人，/ 秘书长，/
+// 委员若干人。), which is a layout, not a cut: a run of at least three such
+// items, or two after a lead-in ending with a colon. Two short lines alone
+// (会议指出，/ 要坚持围绕中心服务大局。) are a sentence cut after a comma.
 func listLike(a *analysis, i, j int) bool {
 	const short = 12
-	A := a.blocks[i].text
-	if a.blocks[i].runes > short || !strings.HasSuffix(A, "，") || strings.ContainsAny(strings.TrimSuffix(A, "，"), "，、；。") {
-		return false // 、 ends no list item; 电影、/ 小说、动画等。 is a cut
-	}
-	item := func(k int) bool {
+	item := func(k int, final bool) bool {
 		t := a.blocks[k].text
-		return a.blocks[k].runes <= short && (strings.HasSuffix(t, "，") || strings.HasSuffix(t, "。"))
+		if a.blocks[k].runes > short || !(strings.HasSuffix(t, "，") || final && strings.HasSuffix(t, "。")) {
+			return false
+		}
+		// 、 ends no list item; 电影、/ 小说、动画等。 is a cut.
+		_, n := utf8.DecodeLastRuneInString(t)
+		return !strings.ContainsAny(t[:len(t)-n], "，、；。")
 	}
-	return item(j) || i > 0 && item(i-1) && strings.HasSuffix(a.blocks[i-1].text, "，")
+	if !item(i, false) {
+		return false
+	}
+	// Count the run, past page furniture between its items.
+	furn := func(k int) bool { return a.blocks[k].role == roleFurniture }
+	n := 1
+	k := i - 1
+	for ; k >= 0; k-- {
+		if furn(k) {
+			continue
+		}
+		if !item(k, false) {
+			break
+		}
+		n++
+	}
+	for m := j; m < len(a.blocks); m++ {
+		if furn(m) {
+			continue
+		}
+		if !item(m, true) {
+			break
+		}
+		n++
+		if strings.HasSuffix(a.blocks[m].text, "。") {
+			break // the list's last item
+		}
+	}
+	leadIn := k >= 0 && (strings.HasSuffix(a.blocks[k].text, "：") || strings.HasSuffix(a.blocks[k].text, ":"))
+	return n >= 3 || n >= 2 && leadIn
 }
 
 // titleLike: a short line without punctuation, the shape of titles,

@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"io"
 	"math"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -29,7 +30,12 @@ type lexEntry struct {
 	flags uint8 // single characters: tail share in eighths (low nibble), bound form (0x10)
 }
 
-const flagBound = 0x10
+const (
+	flagBound = 0x10
+	// flagGram marks grammatical words: jieba's prepositions,
+	// conjunctions, adverbs, pronouns and structural particles (genlex).
+	flagGram = 0x20
+)
 
 var (
 	lexOnce sync.Once
@@ -143,6 +149,66 @@ func (w *window) bestIn(c *[2*breakWindow + 1][maxWord + 1]int, from, to, keep i
 	}
 	return best[to]
 }
+
+// lastWord returns where the last word of the best segmentation of the
+// window starts.
+func (w *window) lastWord(c *[2*breakWindow + 1][maxWord + 1]int) int {
+	const inf = 1 << 30
+	var best, from [2*breakWindow + 1]int
+	for i := 1; i <= w.n; i++ {
+		best[i] = inf
+		for l := 1; l <= maxWord && l <= i; l++ {
+			if c[i][l] < 0 {
+				continue
+			}
+			if v := best[i-l] + c[i][l]; v < best[i] {
+				best[i], from[i] = v, i-l
+			}
+		}
+	}
+	return from[w.n]
+}
+
+// endsWithGrammarWord reports whether the best reading of the text's last
+// Han characters ends with a grammatical word (flagGram) of two characters
+// or more that cannot close a sentence or stand at the end of a title:
+// 任何, 或者, 依照, 不断.
+func endsWithGrammarWord(s string) bool {
+	var tail [breakWindow]rune
+	k := 0
+	for i := len(s); i > 0 && k < breakWindow; {
+		r, sz := utf8.DecodeLastRuneInString(s[:i])
+		if !lint.IsHan(r) {
+			break
+		}
+		tail[k] = r
+		k++
+		i -= sz
+	}
+	if k == 0 {
+		return false
+	}
+	var w window
+	for j := k - 1; j >= 0; j-- {
+		w.add(tail[j])
+	}
+	lex := lexicon()
+	c := w.costs(lex)
+	// Words of two characters or more: single characters are
+	// isFunctionChar's, and an unlisted idiom (防患于未然) may leave a
+	// grammatical character (然) at the end of the reading.
+	from := w.lastWord(&c)
+	if w.n-from < 2 {
+		return false
+	}
+	word := string(w.buf[w.off[from]:w.off[w.n]])
+	e, ok := lex[word]
+	return ok && e.flags&flagGram != 0 && !strings.Contains(clauseEnders, "|"+word+"|")
+}
+
+// clauseEnders are grammatical words that do end clauses and titles: 一致
+// (保持一致), 之一 (…景点之一), 等等, 而已, 在内, 以外, 如何, 什么.
+const clauseEnders = "|一致|一样|之一|之中|之类|等|等等|而已|在内|以外|如何|什么|为什么|为何|怎样|怎么|不少|自己|我们|他们|你们|它们|大家|其中|"
 
 // segCost returns the cost of the best segmentation of rs (at most
 // 2*breakWindow characters); when keep >= 0 no word may cross position

@@ -136,27 +136,34 @@ func isOrphan(a *analysis, i int) bool {
 		// Right after a heading a lost beginning is unlikely.
 		return false
 	}
-	r, n := utf8.DecodeRuneInString(b.text)
+	return lostStart(b.text, b.runes)
+}
+
+// lostStart reports whether a paragraph's text (of the given length in
+// characters, or 1000 for long ones) starts with the end of a word whose
+// beginning is missing; see isOrphan.
+func lostStart(text string, runes int) bool {
+	r, n := utf8.DecodeRuneInString(text)
 	if !lint.IsHan(r) {
 		return false
 	}
 	st := charInfo(r)
 	if st.bound {
-		return !strings.ContainsRune(boundStarters, r) && firstWordSingle(b.text)
+		return !strings.ContainsRune(boundStarters, r) && firstWordSingle(text)
 	}
 	share, cost := int(st.share), int(st.cost)
-	next, n2 := utf8.DecodeRuneInString(b.text[n:])
+	next, n2 := utf8.DecodeRuneInString(text[n:])
 	// Cheap bounds first: most paragraphs start with characters that
 	// begin words (这 在 我 …) and need no segmentation.
 	tailBeforeMark := share >= 5 && strings.ContainsRune("的了着地得过之和与及或等、，：；", next)
 	rareTail := share >= 7 && cost >= rareSingleCost-4 || share >= 6 && cost >= rareSingleCost ||
-		share >= 4 && cost >= rareSingleCost && b.runes <= 40
+		share >= 4 && cost >= rareSingleCost && runes <= 40
 	if !tailBeforeMark && !rareTail && int(st.lostMax) < lostAtBoundary &&
-		!mayEndLongWord(st, b.text[:n+n2], next) {
+		!mayEndLongWord(st, text[:n+n2], next) {
 		return false
 	}
 	var h headReading
-	h.init(b.text)
+	h.init(text)
 	h.segment()
 	if !h.firstSingle() {
 		return false // the paragraph starts with a word: 诚信…, 着力…
@@ -173,7 +180,7 @@ func isOrphan(a *analysis, i int) bool {
 		// A word's tail read alone before a particle, a conjunction or a
 		// mark: 行的…, 展和…, 府，…
 		return true
-	case rareTail && (h.restStartsWithWord(b.text[n:]) || boundaryAfter(next)):
+	case rareTail && (h.restStartsWithWord(text[n:]) || boundaryAfter(next)):
 		// Mostly a tail and rare as a word of its own (济 of 经济, 展 of
 		// 发展; in a short paragraph also 彻 of 贯彻, half a tail),
 		// stranded before text that reads as words again (济|建设…) or
@@ -189,7 +196,7 @@ func isOrphan(a *analysis, i int) bool {
 	switch {
 	case next == '·' || next == utf8.RuneError || !lint.IsHan(next) && !isPunct(next):
 		return false // 廉·普拉格: a name; 表 1.1: a caption
-	case boundaryAfter(next) || h.restStartsWithWord(b.text[n:]):
+	case boundaryAfter(next) || h.restStartsWithWord(text[n:]):
 		return score >= lostAtBoundary
 	}
 	return score >= lostBeforeLetter

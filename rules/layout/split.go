@@ -26,14 +26,19 @@ are never taken for a first half; a paragraph starting with an enumerator,
 a bullet, an opening quote, a bracket or a dash is never a second half.
 
 Evidence is strong when the break falls inside a word (a unigram
-segmenter over four characters each side, with word costs compiled from
+segmenter over six characters each side, with word costs compiled from
 jieba's dictionary, reads the text much better without the break: 今|后,
-建|设), when the first half ends with a comma or 顿号, or when a number is
-cut from its digits or unit (GB/T 15835-2011 §5.1: an Arabic-numeral value
-must not be broken across lines). It is medium when the first half holds
-complete sentences and then stops inside a sentence with clause commas,
-when it ends with a character that cannot end a sentence (的 和 在 对 …), or
-when an English paragraph goes on in lower case.
+建|设), when the first half ends with a comma or 顿号 (unless it is an item
+of a vertical list: three or more short comma-ended lines, or two after a
+lead-in with a colon), or when a number is cut from its digits or unit
+(GB/T 15835-2011 §5.1: an Arabic-numeral value must not be broken across
+lines). It is medium when the first half holds complete sentences and then
+stops inside a sentence (a title holds no sentence), when it ends with a
+character or a grammatical word that cannot end a sentence (的 和 在 对 …,
+任何 或者 依照 不断: jieba's prepositions, conjunctions, adverbs and
+pronouns), when the second half starts with the end of a word (as
+orphan-fragment reads it: 起初隆美 / 尔对此…), or when an English
+paragraph goes on in lower case.
 
 The fix joins the halves: the bytes between them are deleted, with no
 separator between Han characters and one space between Latin words. It is

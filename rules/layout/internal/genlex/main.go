@@ -9,7 +9,11 @@
 // costs as integers. Single characters carry two more facts in flags: how
 // often the character is the non-initial part of a longer word (its
 // "tail" share, in eighths), and whether jieba tags it as a bound form
-// (auxiliary u*, suffix k, modal particle y): 的 了 着 们 者 吗.
+// (auxiliary u*, suffix k, modal particle y): 的 了 着 们 者 吗. Every
+// word may carry the grammatical flag (0x20): jieba tags it as a
+// preposition p, conjunction c, adverb d or ad, pronoun r or structural
+// particle (u*, but not the aspect particles 了 ul and 过 ug): 任何 或者
+// 依照 不断 的. Such a word does not end a title, a name or a list item.
 //
 // Only Han words are kept: every single character, two-character words with
 // frequency >= 30, three-character words >= 100 and words of four to seven
@@ -109,10 +113,13 @@ func main() {
 			continue
 		}
 		var flags byte
+		if grammatical(e.tag) {
+			flags |= 0x20
+		}
 		if n == 1 {
 			r, _ := utf8.DecodeRuneInString(e.w)
 			share := tailMass[r] / allMass[r]
-			flags = byte(math.Round(share * 8)) // 0..8 in the low nibble
+			flags |= byte(math.Round(share * 8)) // 0..8 in the low nibble
 			if strings.HasPrefix(e.tag, "u") || e.tag == "k" || e.tag == "y" {
 				flags |= 0x10
 			}
@@ -139,6 +146,16 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Fprintf(os.Stderr, "genlex: %d entries, total frequency %.0f\n", kept, total)
+}
+
+// grammatical reports jieba tags of grammatical words: prepositions,
+// conjunctions, adverbs, pronouns and structural particles.
+func grammatical(tag string) bool {
+	switch tag {
+	case "p", "c", "d", "ad", "r", "u", "uj", "uz", "uv", "ud":
+		return true
+	}
+	return false
 }
 
 func allHan(s string) bool {
