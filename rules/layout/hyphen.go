@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -19,9 +20,11 @@ readers; CY/T 154-2017 asks that English words inside Chinese text not be
 broken without need. The rule reports a line (or paragraph) that ends with
 a lower-case word fragment and a hyphen when the next line starts with a
 lower-case fragment. Fragments that are usually the first part of a real
-compound (self-, well-, non-, ex-, long-, …) are left alone, since there
-the hyphen belongs to the word, and so are re-, co-, pre-, de-, anti-,
-semi- and multi- before a vowel (re-elect, co-operate).
+compound (self-, well-, non-, ex-, in-, long-, …) are left alone, since
+there the hyphen may belong to the word, unless the joined word is
+written whole elsewhere in the same document (in-|formation, where
+"information" occurs again); re-, co-, pre-, de-, anti-, semi- and multi-
+before a vowel (re-elect, co-operate) are left alone too.
 
 The fix (unsafe: a real compound broken at its hyphen would lose the
 hyphen) removes the hyphen and the line break, joining the word.`,
@@ -87,9 +90,7 @@ func hyphenBreaks(doc *lint.Document) []hyphenHit {
 			if len(frag) < 2 || !isLower(frag[len(frag)-1]) || (k > s && src[k-1] == '-') {
 				continue
 			}
-			if compoundHeads[strings.ToLower(frag)] {
-				continue
-			}
+			head := compoundHeads[strings.ToLower(frag)]
 			// The next line: the same block's next line, or the next
 			// paragraph's first line.
 			nl := ln + 1
@@ -113,6 +114,9 @@ func hyphenBreaks(doc *lint.Document) []hyphenHit {
 			if j-ns < 2 || j < ne && isASCIILetter(src[j]) {
 				continue
 			}
+			if head && !wordElsewhere(src, frag+string(src[ns:j])) {
+				continue
+			}
 			ed := lint.Edit{Start: e - 1, End: ns}
 			if doc.OverlapsRegion(lint.Span{Start: ed.Start, End: ed.End}) {
 				continue
@@ -121,6 +125,32 @@ func hyphenBreaks(doc *lint.Document) []hyphenHit {
 		}
 	}
 	return out
+}
+
+// wordElsewhere reports whether word occurs in src as a whole word (not
+// next to other letters or a hyphen), matching its first letter in either
+// case: a word broken after in-, ex- or inter- (in-|formation) is most
+// often written whole elsewhere in the same document, a compound
+// (in-|depth) is not.
+func wordElsewhere(src []byte, word string) bool {
+	w := []byte(word)
+	for i := 0; i+len(w) <= len(src); {
+		k := bytes.Index(src[i:], w[1:])
+		if k < 0 {
+			return false
+		}
+		at := i + k - 1 // where the first letter should be
+		i += k + 1
+		if at < 0 || src[at]|0x20 != w[0]|0x20 {
+			continue
+		}
+		end := at + len(w)
+		if at > 0 && (isASCIILetter(src[at-1]) || src[at-1] == '-') || end < len(src) && (isASCIILetter(src[end]) || src[end] == '-') {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
