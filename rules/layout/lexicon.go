@@ -277,6 +277,7 @@ type charStat struct {
 	cost    uint8 // as a word of its own (unknownCost when unlisted)
 	share   uint8 // tail share in eighths (genlex)
 	bound   bool  // a bound form (genlex)
+	gram    bool  // a grammatical word (genlex)
 	endCost uint8 // 255: ends no word
 	bias    int8
 	// minEnd is the lowest suffixCost of the endings that start with the
@@ -375,7 +376,7 @@ func buildStats() {
 			continue // statistics for single characters only
 		}
 		m := get(r)
-		cs := charStat{cost: e.cost, share: e.flags & 0x0f, bound: e.flags&flagBound != 0,
+		cs := charStat{cost: e.cost, share: e.flags & 0x0f, bound: e.flags&flagBound != 0, gram: e.flags&flagGram != 0,
 			endCost: 255, bias: 127, minEnd: 255}
 		if m.end > 0 {
 			cs.endCost = quarterNats(m.end)

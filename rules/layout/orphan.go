@@ -203,11 +203,14 @@ func lostStart(text string, runes int) bool {
 }
 
 // boundaryAfter: a character that begins a new word after the first one:
-// a grammatical character or a punctuation mark (not the interpunct of
-// names: 廉·普拉格).
+// a grammatical character (isFunctionChar, grammarChars, or tagged as a
+// frequent preposition, conjunction, adverb, pronoun or particle in the
+// lexicon: 挥|他…) or a punctuation mark (not the interpunct of names: 廉·普拉格).
 func boundaryAfter(r rune) bool {
 	if lint.IsHan(r) {
-		return isFunctionChar(r) || strings.ContainsRune(grammarChars, r)
+		// Frequent ones only: 特 (adverb) and 普 spell names too.
+		st := charInfo(r)
+		return isFunctionChar(r) || strings.ContainsRune(grammarChars, r) || st.gram && st.cost <= 30
 	}
 	return r != '·' && r != utf8.RuneError && isPunct(r)
 }

@@ -532,7 +532,7 @@ func (s *sources) document(rng *rand.Rand) (string, []want) {
 		// learnt from the corpora, see tailChars and boundChars).
 		s.orphan(rng, kOrphan, pick, insert, isProse, func(t string, c int) bool {
 			r, _ := utf8.DecodeRuneInString(t[c:])
-			return s.strictTail[r] || strings.ContainsRune(boundChars, r) && c > 0
+			return s.strictTail[r] || particleAt(t, c)
 		})
 	}
 	if rng.IntN(10) < 3 {
@@ -630,6 +630,16 @@ func (s *sources) document(rng *rand.Rand) (string, []want) {
 // begin a sentence.
 const boundChars = "的了着们者吗呢吧"
 
+// particleAt reports a particle or suffix at byte offset c of t that
+// follows a word (a Han character). After a mark the same characters
+// begin words (，着力破解…, ，了解掌握…): a cut there leaves a whole clause,
+// not a tail.
+func particleAt(t string, c int) bool {
+	r, _ := utf8.DecodeRuneInString(t[c:])
+	prev, _ := utf8.DecodeLastRuneInString(t[:c])
+	return strings.ContainsRune(boundChars, r) && lint.IsHan(prev)
+}
+
 // orphan inserts, after a clean paragraph, the tail of a corpus sentence
 // cut at a position that ok accepts (4 to 40 characters long).
 func (s *sources) orphan(rng *rand.Rand, kind string, pick func(func(string) bool) int, insert func(int, ...block), isProse func(string) bool, ok func(string, int) bool) {
@@ -637,8 +647,8 @@ func (s *sources) orphan(rng *rand.Rand, kind string, pick func(func(string) boo
 		t := s.sentences[rng.IntN(len(s.sentences))]
 		var cs []int
 		cands := s.midWordCuts(t)
-		for i, r := range t {
-			if strings.ContainsRune(boundChars, r) && i > 0 {
+		for i := range t {
+			if particleAt(t, i) {
 				cands = append(cands, i)
 			}
 		}
