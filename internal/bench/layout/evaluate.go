@@ -161,6 +161,69 @@ func Evaluate(root string, docs int, seed uint64) (*Result, error) {
 	return res, nil
 }
 
+// SweepResult is Evaluate over consecutive seeds: each seed's result and
+// their sum.
+type SweepResult struct {
+	First  uint64
+	Seeds  []*Result
+	Pooled *Result
+}
+
+// Sweep runs Evaluate for seeds first … first+n-1 and pools the counts.
+func Sweep(root string, docs int, first uint64, n int) (*SweepResult, error) {
+	sw := &SweepResult{First: first, Pooled: &Result{ByRule: map[string]*Counts{}, ByKind: map[string]*Counts{}}}
+	for _, r := range rulesUnderTest() {
+		sw.Pooled.ByRule[r.ID] = &Counts{}
+	}
+	for _, k := range kinds {
+		sw.Pooled.ByKind[k] = &Counts{}
+	}
+	for i := 0; i < n; i++ {
+		res, err := Evaluate(root, docs, first+uint64(i))
+		if err != nil {
+			return nil, err
+		}
+		sw.Seeds = append(sw.Seeds, res)
+		p := sw.Pooled
+		p.Docs += res.Docs
+		p.Bytes += res.Bytes
+		p.Notes = append(p.Notes, res.Notes...)
+		for id, c := range res.ByRule {
+			p.ByRule[id].add(c)
+		}
+		for k, c := range res.ByKind {
+			p.ByKind[k].add(c)
+		}
+	}
+	return sw, nil
+}
+
+func (c *Counts) add(o *Counts) { c.TP, c.FP, c.FN = c.TP+o.TP, c.FP+o.FP, c.FN+o.FN }
+
+// Table renders the pooled result and each seed's precision and recall.
+func (sw *SweepResult) Table() string {
+	if len(sw.Seeds) == 1 {
+		return sw.Seeds[0].Table()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "seeds %d–%d, pooled:\n", sw.First, sw.First+uint64(len(sw.Seeds))-1)
+	b.WriteString(sw.Pooled.Table())
+	fmt.Fprintf(&b, "\n%-20s", "precision/recall")
+	for i := range sw.Seeds {
+		fmt.Fprintf(&b, " %11s", fmt.Sprintf("seed %d", sw.First+uint64(i)))
+	}
+	b.WriteByte('\n')
+	for _, rl := range rulesUnderTest() {
+		fmt.Fprintf(&b, "%-20s", rl.ID)
+		for _, res := range sw.Seeds {
+			c := res.ByRule[rl.ID]
+			fmt.Fprintf(&b, " %5.3f/%5.3f", c.Precision(), c.Recall())
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
 // prevText is the previous non-blank line before line n.
 func prevText(doc *lint.Document, n int) string {
 	for l := n - 1; l >= 1; l-- {

@@ -5,7 +5,10 @@
 // English sentences of its own), injects each kind of defect at known
 // places, runs the rules and prints precision and recall per rule.
 //
-//	go run ./internal/bench/layout [-docs 300] [-seed 1] [-v]
+//	go run ./internal/bench/layout [-docs 300] [-seed 1] [-seeds 1] [-v]
+//
+// With -seeds n it runs seeds seed … seed+n-1 and prints the pooled table
+// and each seed's precision and recall.
 //
 // The injected-defect generator does not use the rules' word list: it
 // decides where words are from the corpora alone (character bigrams that
@@ -24,7 +27,8 @@ import (
 
 func main() {
 	docs := flag.Int("docs", 300, "number of synthetic documents")
-	seed := flag.Uint64("seed", 1, "random seed")
+	seed := flag.Uint64("seed", 1, "random seed (the first one with -seeds)")
+	seeds := flag.Int("seeds", 1, "number of consecutive seeds to run and pool")
 	verbose := flag.Bool("v", false, "print misses and false positives")
 	flag.Parse()
 	root, err := repoRoot()
@@ -32,14 +36,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	res, err := Evaluate(root, *docs, *seed)
+	res, err := Sweep(root, *docs, *seed, max(1, *seeds))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
 	fmt.Print(res.Table())
 	if *verbose {
-		for _, s := range res.Notes {
+		for _, s := range res.Pooled.Notes {
 			fmt.Println(s)
 		}
 	}

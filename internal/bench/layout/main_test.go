@@ -4,32 +4,32 @@ import (
 	"testing"
 )
 
-// The benchmark runs with its default size and seed and holds the floors
-// the layout rules promise: precision and recall of at least 0.95 per
-// rule. orphan-fragment is held to 0.90 recall: a tail cut before a
-// character that jieba's dictionary does not know as a word's second half
-// (统筹 → 筹…, 倾斜 → 斜…) reads like a sentence start to it; see the
-// package comment of rules/layout/orphan.go.
+// The benchmark holds the floors the layout rules promise, on several
+// seeds: precision and recall of at least 0.95 per rule, pooled over the
+// seeds (1500 documents). One seed's 300 documents hold only about 170
+// lost-beginning tails and 150 hyphen breaks, so a single seed's recall
+// moves by a point or two; each seed must still reach 0.90.
 func TestFloors(t *testing.T) {
-	res, err := Evaluate("../../..", 300, 1)
+	res, err := Sweep("../../..", 300, 1, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Log("\n" + res.Table())
 	for _, r := range rulesUnderTest() {
-		c := res.ByRule[r.ID]
-		if c.TP+c.FN < 100 {
+		c := res.Pooled.ByRule[r.ID]
+		if c.TP+c.FN < 500 {
 			t.Errorf("%s: only %d injected defects", r.ID, c.TP+c.FN)
-		}
-		minRecall := 0.95
-		if r.ID == "orphan-fragment" {
-			minRecall = 0.90
 		}
 		if c.Precision() < 0.95 {
 			t.Errorf("%s: precision %.3f < 0.95", r.ID, c.Precision())
 		}
-		if c.Recall() < minRecall {
-			t.Errorf("%s: recall %.3f < %.2f", r.ID, c.Recall(), minRecall)
+		if c.Recall() < 0.95 {
+			t.Errorf("%s: recall %.3f < 0.95", r.ID, c.Recall())
+		}
+		for i, one := range res.Seeds {
+			if c := one.ByRule[r.ID]; c.Precision() < 0.90 || c.Recall() < 0.90 {
+				t.Errorf("%s, seed %d: precision %.3f, recall %.3f < 0.90", r.ID, res.First+uint64(i), c.Precision(), c.Recall())
+			}
 		}
 	}
 }
