@@ -87,11 +87,15 @@ var hanNumBits = func() (m [(0xA000 - 0x3400) / 64]uint64) {
 // isFoldDigit reports whether a plain key rune is a digit for
 // FoldDigitRuns|FoldHanNumerals (see appendKey's emit).
 func isFoldDigit(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return r >= '0' && r <= '9'
-	case r >= 0x3400 && r <= 0x9FFF:
+	if uint32(r-0x3400) <= 0x9FFF-0x3400 {
 		return hanNumBits[(r-0x3400)>>6]>>(r&63)&1 != 0
+	}
+	return isFoldDigitSlow(r)
+}
+
+func isFoldDigitSlow(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= '0' && r <= '9'
 	}
 	return unicode.IsDigit(r) || isHanNumeral(r)
 }

@@ -38,6 +38,13 @@ const (
 	ophRows       = 3
 	ophBands      = 28
 	ophInsertions = 3
+	// Keys of at most ophShortRunes runes fill few bins, so their rows
+	// are the most correlated: they get ophShortBands more bands from a
+	// second sketch of independently rehashed bigrams. On synthetic copies
+	// with 10 % of the characters substituted this cuts the pairs missed
+	// from 10 in 12,390 to 3 (the MinHash it replaces missed 8).
+	ophShortRunes = 24
+	ophShortBands = 14
 )
 
 // ophStart[i] is where an empty bin i starts looking for a bin to borrow
@@ -66,20 +73,19 @@ func init() {
 	}
 }
 
-// ophSketch fills bins from the shingles of key (Han bigrams, Latin
-// trigrams, see lshShingling) and returns the mask of filled bins; hs[j]
+// ophSketch adds to bins the shingles of key (Han bigrams, Latin
+// trigrams, see lshShingling) and returns the mask of bins it filled. hs[j]
 // is the hash of the bigram key[j-1:j+1].
 func ophSketch(key []rune, hs []uint64, bins *[ophBins]uint32) uint64 {
-	*bins = emptyBins
 	var mask uint64
 	for i := 0; i < len(key); {
 		j := i + 1
 		if IsHan(key[i]) {
 			for j < len(key) && IsHan(key[j]) {
-				mask |= ophAdd(bins, hs[j])
 				j++
 			}
 			if j-i >= 2 {
+				mask |= ophAddAll(bins, hs[i+1:j])
 				i = j
 				continue
 			}
@@ -102,6 +108,19 @@ func ophSketch(key []rune, hs []uint64, bins *[ophBins]uint32) uint64 {
 		}
 		mask |= ophAdd(bins, mixShingle(x^seedWhole))
 		i = j
+	}
+	return mask
+}
+
+// ophAddAll is ophAdd for each hash of hs.
+func ophAddAll(bins *[ophBins]uint32, hs []uint64) uint64 {
+	var mask uint64
+	for _, h := range hs {
+		b0, b1, b2 := h>>58, h>>37&63, h>>16&63
+		bins[b0] = min(bins[b0], uint32(h>>43)&0x7FFF)
+		bins[b1] = min(bins[b1], uint32(h>>22)&0x7FFF)
+		bins[b2] = min(bins[b2], uint32(h>>1)&0x7FFF)
+		mask |= 1<<b0 | 1<<b1 | 1<<b2
 	}
 	return mask
 }
@@ -131,6 +150,9 @@ func mixShingle(x uint64) uint64 {
 	return x ^ x>>32
 }
 
+// rehashShort gives the second sketch of a short key its own bigram hashes.
+func rehashShort(h uint64) uint64 { return mixShingle(h ^ 0x6A09E667F3BCC909) }
+
 // ophBandKeys densifies the sketch and writes one 32-bit key per band. Each
 // band is joined in its own table, so the band number need not be mixed
 // in; 32 bits leave a few chance collisions per band on a large document,
@@ -152,6 +174,14 @@ func ophBandKeys(bins *[ophBins]uint32, mask uint64, dst *[ophBands]uint32) {
 	}
 }
 
+// joinScratch holds ophJoin's buffers between calls.
+type joinScratch struct {
+	count []int32
+	part  []uint64
+	next  []uint32
+	table []uint64
+}
+
 // ophJoin appends to cand, as pairs of representatives (earlier<<32 |
 // later), the entries that share a key in some band; keys is band-major
 // with the given stride, reps maps entries to representatives. Each band
@@ -161,7 +191,7 @@ func ophBandKeys(bins *[ophBins]uint32, mask uint64, dst *[ophBands]uint32) {
 // nearly every probe would miss. Within a key, an entry is paired with at
 // most maxChain earlier ones (a sentence repeated hundreds of times is
 // boilerplate, and its copies are exact ones, found directly).
-func ophJoin(keys []uint32, stride int, reps []int32, cand []uint64) []uint64 {
+func ophJoin(keys []uint32, stride, bands int, reps []int32, js *joinScratch, cand []uint64) []uint64 {
 	const maxChain = 64
 	n := len(reps)
 	pbits := uint(0)
@@ -169,11 +199,12 @@ func ophJoin(keys []uint32, stride int, reps []int32, cand []uint64) []uint64 {
 		pbits++
 	}
 	np := 1 << pbits
-	count := make([]int32, np+1)
-	part := make([]uint64, n) // key<<32 | entry, partition by partition
-	next := make([]uint32, n) // previous position of the partition with the same key, +1
-	var table []uint64
-	for b := range ophBands {
+	count := resize(js.count, np+1)
+	part := resize(js.part, n) // key<<32 | entry, partition by partition
+	next := resize(js.next, n) // previous position of the partition with the same key, +1
+	table := js.table
+	defer func() { js.count, js.part, js.next, js.table = count, part, next, table }()
+	for b := range bands {
 		bk := keys[b*stride : b*stride+n]
 		// Counting sort by partition (a shift by 32 gives 0: one partition).
 		clear(count)

@@ -182,15 +182,21 @@ func bigCommon(a, b *bigSketch) int {
 type finder struct {
 	opt   FindOptions
 	units []Unit
+	sc    *scratch
 	keys  []rune
 	du    []docUnit
 	rs    []repUnit // representatives in document order
 	sks   []Sketch  // bigram sketch per representative
+	// The first test of a candidate pair reads only pre, 24 bytes per
+	// representative, which stay in cache where rs and sks do not.
+	pre   []preUnit
 	big   []bigSketch
 	cmp   Comparer
 	pairs []Pair
 	uf    *UnionFind
 	sets  map[int][]uint64
+	// minRatio is the smallest length ratio any test accepts.
+	minRatio float64
 	// memoised maxEdits per length, for EditSim and Containment
 	editK, contK []int16
 }
@@ -206,21 +212,42 @@ func (f *finder) key(i int) []rune { return f.keys[f.du[i].k0:f.du[i].k1] }
 // from one-permutation hashing and banding restricted to the document (see
 // oph.go). Every reported pair is verified on the keys.
 func FindRepeats(units []Unit, opt FindOptions) Repeats {
-	f := &finder{opt: opt.withDefaults(), units: units}
-	return f.run()
+	sc := scratchPool.Get().(*scratch)
+	f := &finder{opt: opt.withDefaults(), units: units, sc: sc}
+	f.minRatio = min(f.opt.EditSim, 0.5)
+	if f.opt.Jaccard > 0 {
+		f.minRatio = min(f.minRatio, f.opt.Jaccard)
+	}
+	r := f.run()
+	sc.keys = f.keys[:0]
+	scratchPool.Put(sc)
+	return r
+}
+
+// preUnit is what the first test of a candidate pair reads.
+type preUnit struct {
+	mini [2]uint64 // 128-bit bigram sketch
+	n    uint32    // key length
+	han  bool      // enough Han runes for a containment match
 }
 
 func (f *finder) run() Repeats {
 	opt := f.opt
+	sc := f.sc
 	n := len(f.units)
-	f.du = make([]docUnit, n)
+	f.du = resize(sc.du, n)
+	sc.du = f.du
 	total := 0
 	for _, u := range f.units {
 		total += len(u.Text)
 	}
-	f.keys = make([]rune, 0, total/3+16)
-	exact := newFirstTable(n)
-	var reps []int32
+	f.keys = sc.keys[:0]
+	if cap(f.keys) < total/3+16 {
+		f.keys = make([]rune, 0, total/3+16)
+	}
+	exact := &sc.exact
+	exact.reset(n)
+	reps := sc.reps[:0]
 	f.uf = NewUnionFind(n)
 	repRunes := 0
 	for i, u := range f.units {
@@ -246,9 +273,10 @@ func (f *finder) run() Repeats {
 		reps = append(reps, int32(i))
 		repRunes += len(key)
 	}
+	sc.reps = reps
 	var l *lshState
 	if len(reps) > opt.PairwiseMax || repRunes > opt.PairwiseMaxRunes {
-		l = newLSH(len(reps))
+		l = newLSH(sc, len(reps))
 	}
 	f.scanReps(reps, l)
 	f.numberVariants()
@@ -278,43 +306,50 @@ func (f *finder) groupSeed(i int) uint64 {
 
 // scanReps reads each representative's key once for its Han runes, its
 // bigram sketches, the hash of its number-folded key and, for the LSH
-// (l != nil), its band keys.
+// (l != nil), its one-permutation sketch and band keys.
 func (f *finder) scanReps(reps []int32, l *lshState) {
-	f.rs = make([]repUnit, len(reps))
-	f.sks = make([]Sketch, len(reps))
-	var hs []uint64
-	var fk []rune
+	sc := f.sc
+	nr := len(reps)
+	f.rs = resize(sc.rs, nr)
+	f.sks = resize(sc.sks, nr)
+	f.pre = resize(sc.pre, nr)
+	sc.rs, sc.sks, sc.pre = f.rs, f.sks, f.pre
+	hs, fk := sc.hs, sc.fk
+	var bins [ophBins]uint32
 	for e, i := range reps {
 		key := f.key(int(i))
 		r := &f.rs[e]
-		sk := &f.sks[e]
-		r.unit, r.n, r.words, r.big = i, int32(len(key)), -1, -1
-		hs = slices.Grow(hs[:0], len(key))[:len(key)]
-		first := -1
-		han := int32(0)
-		if IsHan(key[0]) {
-			han++
-		}
-		if isFoldDigit(key[0]) {
-			first = 0
-		}
-		// Bigram j is key[j-1:j+1]; its hash serves the sketch and the LSH.
+		r.unit, r.n, r.words, r.big, r.bign = i, int32(len(key)), -1, -1, 0
+		// Simple loops, one concern each: Go keeps their few variables in
+		// registers, where one loop doing everything spilled to the stack.
+		// hs[j] is the hash of the bigram key[j-1:j+1], for the sketches
+		// and the LSH.
+		hs = resize(hs, len(key))
 		prev := key[0]
 		for j := 1; j < len(key); j++ {
 			c := key[j]
-			h := mixShingle(uint64(prev)<<21 | uint64(c))
-			hs[j] = h
+			hs[j] = mixShingle(uint64(prev)<<21 | uint64(c))
+			prev = c
+		}
+		var sk Sketch
+		for _, h := range hs[1:] {
 			sk[h>>6&7] |= 1 << (h & 63)
+		}
+		var mini [2]uint64
+		for _, h := range hs[1:] {
+			mini[h>>15&1] |= 1 << (h >> 9 & 63)
+		}
+		f.sks[e] = sk
+		han := int32(0)
+		for _, c := range key {
 			if IsHan(c) {
 				han++
 			}
-			if first < 0 && isFoldDigit(c) {
-				first = j
-			}
-			prev = c
 		}
+		first := firstFoldDigit(key)
 		r.han = han
 		r.skn = int32(sk.Count())
+		f.pre[e] = preUnit{mini: mini, n: uint32(len(key)), han: int(han) >= f.opt.ContainMinHan}
 		if len(key) >= bigSketchRunes {
 			r.big = int32(len(f.big))
 			f.big = append(f.big, bigSketch{})
@@ -335,10 +370,40 @@ func (f *finder) scanReps(reps []int32, l *lshState) {
 				r.fold = KeyHash(fk) ^ f.groupSeed(int(i))
 			}
 		}
-		if l != nil {
-			l.add(int32(e), key, hs)
+		if l != nil && lshEligible(key, han) {
+			bins = emptyBins
+			var mask uint64
+			if int(han) == len(key) {
+				// Han only, most Chinese sentences: every bigram is a shingle.
+				mask = ophAddAll(&bins, hs[1:])
+			} else {
+				mask = ophSketch(key, hs, &bins)
+			}
+			l.add(int32(e), &bins, mask)
+			if len(key) <= ophShortRunes {
+				for j := 1; j < len(key); j++ {
+					hs[j] = rehashShort(hs[j])
+				}
+				bins = emptyBins
+				if int(han) == len(key) {
+					mask = ophAddAll(&bins, hs[1:])
+				} else {
+					mask = ophSketch(key, hs, &bins)
+				}
+				l.addShort(int32(e), &bins, mask)
+			}
 		}
 	}
+	sc.hs, sc.fk = hs, fk
+}
+
+// lshEligible is lshShingling.Eligible for a plain key (no spaces) with
+// han Han runes: long enough for two shingles.
+func lshEligible(key []rune, han int32) bool {
+	if han > 0 {
+		return len(key) >= 4
+	}
+	return lshShingling.Eligible(key)
 }
 
 // numberVariants pairs each representative with the first one whose
@@ -347,7 +412,8 @@ func (f *finder) numberVariants() {
 	if f.opt.NoNumberVariants {
 		return
 	}
-	folds := newFirstTable(len(f.rs))
+	folds := &f.sc.folds
+	folds.reset(len(f.rs))
 	for e := range f.rs {
 		r := &f.rs[e]
 		if j, ok := folds.get(r.fold); ok {
@@ -387,38 +453,54 @@ func (f *finder) pairwise() {
 // boundary would share no shingle at all.
 var lshShingling = Shingling{Han: 2, HanShort: 2, ShortUnder: 1, Latin: 3}
 
-// lshState collects the band keys of the representatives (see oph.go).
+// lshState collects the band keys of the representatives (see oph.go);
+// short ones also have their extra bands in short.
 type lshState struct {
-	reps   []int32  // entry → representative
-	stride int      // capacity: entries per band
-	keys   []uint32 // band-major: keys[b*stride+entry]
-	bins   [ophBins]uint32
-	bk     [ophBands]uint32
+	entries []int32  // entry → representative
+	stride  int      // capacity: entries per band
+	keys    []uint32 // band-major: keys[b*stride+entry]
+	short   []int32  // short entry → representative
+	skeys   []uint32 // band-major, stride as keys
+	bk      [ophBands]uint32
 }
 
-func newLSH(n int) *lshState {
-	return &lshState{reps: make([]int32, 0, n), stride: n, keys: make([]uint32, ophBands*n)}
+func newLSH(sc *scratch, n int) *lshState {
+	sc.bandKeys = resize(sc.bandKeys, ophBands*n)
+	sc.shortKeys = resize(sc.shortKeys, ophShortBands*n)
+	return &lshState{entries: sc.entries[:0], stride: n, keys: sc.bandKeys,
+		short: sc.shortEntries[:0], skeys: sc.shortKeys}
 }
 
-// add computes the band keys of representative e; hs[j] is the hash of the
-// bigram key[j-1:j+1].
-func (l *lshState) add(e int32, key []rune, hs []uint64) {
-	if !lshShingling.Eligible(key) {
-		return
+// addShort records the extra band keys of a short representative from its
+// second sketch.
+func (l *lshState) addShort(e int32, bins *[ophBins]uint32, mask uint64) {
+	ophBandKeys(bins, mask, &l.bk)
+	i := len(l.short)
+	for b, k := range l.bk[:ophShortBands] {
+		l.skeys[b*l.stride+i] = k
 	}
-	ophBandKeys(&l.bins, ophSketch(key, hs, &l.bins), &l.bk)
-	i := len(l.reps)
+	l.short = append(l.short, e)
+}
+
+// add records the band keys of representative e from its sketch.
+func (l *lshState) add(e int32, bins *[ophBins]uint32, mask uint64) {
+	ophBandKeys(bins, mask, &l.bk)
+	i := len(l.entries)
 	for b, k := range l.bk {
 		l.keys[b*l.stride+i] = k
 	}
-	l.reps = append(l.reps, e)
+	l.entries = append(l.entries, e)
 }
 
 // lsh joins the bands (see ophJoin); the candidate pairs of all bands are
 // then sorted, de-duplicated and checked in order.
 func (f *finder) lsh(l *lshState) {
-	cand := ophJoin(l.keys, l.stride, l.reps, make([]uint64, 0, 4*len(l.reps)))
-	cand = radixSortUnique(cand)
+	sc := f.sc
+	sc.entries, sc.shortEntries = l.entries, l.short
+	cand := ophJoin(l.keys, l.stride, ophBands, l.entries, &sc.join, sc.cand[:0])
+	cand = ophJoin(l.skeys, l.stride, ophShortBands, l.short, &sc.join, cand)
+	cand, sc.radix = radixSortUnique(cand, sc.radix)
+	sc.cand = cand
 	for _, c := range cand {
 		f.check(int(c>>32), int(uint32(c)))
 	}
@@ -427,6 +509,15 @@ func (f *finder) lsh(l *lshState) {
 // check classifies the representatives ea < eb and records a pair.
 func (f *finder) check(ea, eb int) {
 	opt := &f.opt
+	lim, ok := f.limits(ea, eb)
+	if !ok {
+		return
+	}
+	ma, mb := &f.pre[ea].mini, &f.pre[eb].mini
+	c := popcount(ma[0]&mb[0]) + popcount(ma[1]&mb[1])
+	if popcount(ma[0])+popcount(ma[1])-c > lim.a || popcount(mb[0])+popcount(mb[1])-c > lim.b {
+		return
+	}
 	ra, rb := &f.rs[ea], &f.rs[eb]
 	if !opt.NoNumberVariants && ra.fold == rb.fold {
 		return // reported as a number variant
@@ -435,67 +526,83 @@ func (f *finder) check(ea, eb int) {
 	if opt.SameGroup && f.units[a].Group != f.units[b].Group {
 		return
 	}
-	if rel, ok := f.classify(ea, eb); ok {
+	if rel, ok := f.classify(ea, eb, &lim); ok {
 		f.uf.Union(a, b)
 		f.pairs = append(f.pairs, f.scored(a, b, rel))
 	}
 }
 
-func (f *finder) classify(ea, eb int) (Relation, bool) {
+// bounds are the tests a pair of representatives can pass and, for each
+// side, how many bits of its bigram sketch may be missing from the
+// other's: every edit clears at most two, so each test has a sound bound.
+type bounds struct {
+	edit, cont, jacA, jacB int // −1: test not applicable
+	a, b                   int
+}
+
+// limits works out the bounds from the key lengths; false when no test
+// applies.
+func (f *finder) limits(ea, eb int) (bounds, bool) {
 	opt := &f.opt
-	ra, rb := &f.rs[ea], &f.rs[eb]
-	la, lb := int(ra.n), int(rb.n)
+	const off = -1
+	pa, pb := &f.pre[ea], &f.pre[eb]
+	la, lb := int(pa.n), int(pb.n)
+	ls, ll := min(la, lb), max(la, lb)
+	// Quick exit for lengths no test accepts, without dividing.
+	if float64(ls) < f.minRatio*float64(ll) {
+		return bounds{}, false
+	}
 	ratio := LengthRatio(la, lb)
 	aShort := la <= lb
-	ls := min(la, lb)
-	// Bits of one bigram sketch missing from the other: every edit clears at
-	// most two, so each test has a sound bound on them. Work out the bounds
-	// first, then count with an early exit.
-	const off = -1
-	editK, contK := off, off
+	x := bounds{edit: off, cont: off, jacA: off, jacB: off}
 	if ratio >= opt.EditSim {
-		editK = 2 * f.maxEdits(&f.editK, max(la, lb), opt.EditSim)
+		x.edit = 2 * f.maxEdits(&f.editK, max(la, lb), opt.EditSim)
 	}
 	if 2*ls >= max(la, lb) {
-		rs := ra
+		es, ps := ea, pa
 		if !aShort {
-			rs = rb
+			es, ps = eb, pb
 		}
-		if f.containable(rs) {
-			contK = 2 * f.maxEdits(&f.contK, ls, opt.Containment)
+		if ps.han || f.containable(&f.rs[es]) {
+			x.cont = 2 * f.maxEdits(&f.contK, ls, opt.Containment)
 		}
 	}
-	jacA, jacB := off, off
 	if t := opt.Jaccard; t > 0 && ratio >= t {
-		jacA, jacB = int(2*(1-t)*float64(la)), int(2*(1-t)*float64(lb))
+		x.jacA, x.jacB = int(2*(1-t)*float64(la)), int(2*(1-t)*float64(lb))
 	}
-	limA, limB := max(editK, jacA), max(editK, jacB)
-	if contK != off {
+	x.a, x.b = max(x.edit, x.jacA), max(x.edit, x.jacB)
+	if x.cont != off {
 		// Containment bounds only the shorter side.
 		if aShort {
-			limA, limB = max(limA, contK), 1<<30
+			x.a, x.b = max(x.a, x.cont), 1<<30
 		} else {
-			limA, limB = 1<<30, max(limB, contK)
+			x.a, x.b = 1<<30, max(x.b, x.cont)
 		}
 	}
-	if limA < 0 || limB < 0 {
-		return 0, false
-	}
+	return x, x.a >= 0 && x.b >= 0
+}
+
+func (f *finder) classify(ea, eb int, lim *bounds) (Relation, bool) {
+	opt := &f.opt
+	const off = -1
+	ra, rb := &f.rs[ea], &f.rs[eb]
+	la, lb := int(ra.n), int(rb.n)
+	aShort := la <= lb
 	c := f.sks[ea].Common(&f.sks[eb])
 	xa, xb := int(ra.skn)-c, int(rb.skn)-c
-	if xa > limA || xb > limB {
+	if xa > lim.a || xb > lim.b {
 		return 0, false
 	}
 	if ra.big >= 0 && rb.big >= 0 {
 		c = bigCommon(&f.big[ra.big], &f.big[rb.big])
 		xa, xb = int(ra.bign)-c, int(rb.bign)-c
-		if xa > limA || xb > limB {
+		if xa > lim.a || xb > lim.b {
 			return 0, false
 		}
 	}
 	a, b := int(ra.unit), int(rb.unit)
 	ka, kb := f.key(a), f.key(b)
-	if editK != off && xa <= editK && xb <= editK {
+	if lim.edit != off && xa <= lim.edit && xb <= lim.edit {
 		if _, ok := f.cmp.EditSimilarityAtLeast(ka, kb, opt.EditSim); ok {
 			if la-lb >= 2 || lb-la >= 2 {
 				if _, ok := f.cmp.InfixContainmentAtLeast(ka, kb, opt.ContainedAt); ok {
@@ -512,7 +619,7 @@ func (f *finder) classify(ea, eb int) (Relation, bool) {
 	if !aShort {
 		ks, kl, xs = kb, ka, xb
 	}
-	if contK != off && xs <= contK {
+	if lim.cont != off && xs <= lim.cont {
 		if c, ok := f.cmp.InfixContainmentAtLeast(ks, kl, opt.Containment); ok {
 			if len(ks)+2 <= len(kl) && c >= opt.ContainedAt {
 				return Contained, true
@@ -522,7 +629,7 @@ func (f *finder) classify(ea, eb int) (Relation, bool) {
 	}
 	// Jaccard ≥ t of 3-gram sets allows at most (1−t)·|A| trigrams of A
 	// outside B, which clear at most twice as many bigram bits.
-	if jacA != off && xa <= jacA && xb <= jacB {
+	if lim.jacA != off && xa <= lim.jacA && xb <= lim.jacB {
 		if Jaccard(f.shingles(a), f.shingles(b)) >= opt.Jaccard {
 			return Near, true
 		}
@@ -612,16 +719,16 @@ func (f *finder) groupKeeper(s []int) int {
 // radix sort on 16-bit digits — several times faster than a comparison
 // sort on the millions of candidates of a 10 MB document — and drops
 // duplicates.
-func radixSortUnique(a []uint64) []uint64 {
+func radixSortUnique(a, tmp []uint64) (sorted, buf []uint64) {
 	if len(a) < 256 {
 		slices.Sort(a)
-		return slices.Compact(a)
+		return slices.Compact(a), tmp
 	}
 	var top uint64
 	for _, x := range a {
 		top |= x
 	}
-	tmp := make([]uint64, len(a))
+	tmp = resize(tmp, len(a))
 	var count [1 << 16]int
 	for shift := uint(0); shift < 64 && top>>shift != 0; shift += 16 {
 		clear(count[:])
@@ -640,40 +747,48 @@ func radixSortUnique(a []uint64) []uint64 {
 		}
 		a, tmp = tmp, a
 	}
-	return slices.Compact(a)
+	return slices.Compact(a), tmp
 }
 
 // firstTable maps a 64-bit hash to the first unit that had it: open
 // addressing over two slots per unit, cheaper than a Go map for the tens of
 // thousands of sentences of a large document.
 type firstTable struct {
-	keys []uint64
-	vals []int32 // unit+1; 0 = empty
-	mask uint64
+	slots []firstSlot
+	mask  uint64
 }
 
-func newFirstTable(n int) *firstTable {
+type firstSlot struct {
+	h uint64
+	v int32 // unit+1; 0 = empty
+}
+
+// reset empties the table and sizes it for n entries.
+func (t *firstTable) reset(n int) {
 	size := 16
 	for size < 2*n {
 		size <<= 1
 	}
-	return &firstTable{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	t.slots = resize(t.slots, size)
+	clear(t.slots)
+	t.mask = uint64(size - 1)
 }
 
-func (t *firstTable) slot(h uint64) uint64 {
+func (t *firstTable) slot(h uint64) *firstSlot {
 	s := (h * 0x9E3779B97F4A7C15) >> 17 & t.mask
-	for t.vals[s] != 0 && t.keys[s] != h {
+	for t.slots[s].v != 0 && t.slots[s].h != h {
 		s = (s + 1) & t.mask
 	}
-	return s
+	return &t.slots[s]
 }
 
 func (t *firstTable) get(h uint64) (int32, bool) {
 	s := t.slot(h)
-	return t.vals[s] - 1, t.vals[s] != 0
+	return s.v - 1, s.v != 0
 }
 
 func (t *firstTable) put(h uint64, v int32) {
 	s := t.slot(h)
-	t.keys[s], t.vals[s] = h, v+1
+	s.h, s.v = h, v+1
 }
+

@@ -3,6 +3,7 @@ package dup
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestParallel(t *testing.T) {
@@ -70,6 +71,27 @@ func TestNumberChanges(t *testing.T) {
 		ch, ok := numberChanges(c.a, c.b)
 		if got := strings.Join(ch, ", "); got != c.want || ok != c.ok {
 			t.Errorf("numberChanges(%q, %q) = %q, %v; want %q, %v", c.a, c.b, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestShortText(t *testing.T) {
+	count := func(s string) int {
+		n := 0
+		for _, r := range s {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, s := range []string{"", "会议强调", "会议强调，要加强组织领导。", "全省上下要坚定信心、凝心聚力，推动高质量发展。",
+		"abc DEF 123 !?", "ＡＢＣ１２３ａｂｃ，中文。", "䷀䷁䷂䷃䷄䷅䷆䷇䷈䷉䷊䷋䷌䷍䷎䷏", "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯", "Ⅰ期Ⅱ期Ⅲ期第一二三四五六七八九", "bad\xffutf8 mixed 字符串和符号"} {
+		for _, m := range []int{1, 4, 8, 15} {
+			want := len(s) < m || len(s) < 4*m && count(s) < m
+			if got := shortText(s, m); got != want {
+				t.Errorf("shortText(%q, %d) = %v, want %v", s, m, got, want)
+			}
 		}
 	}
 }
