@@ -791,4 +791,3 @@ func (t *firstTable) put(h uint64, v int32) {
 	s := t.slot(h)
 	s.h, s.v = h, v+1
 }
-
