@@ -168,8 +168,8 @@ func lostStart(text string, runes int) bool {
 	if !h.firstSingle() {
 		return false // the paragraph starts with a word: 诚信…, 着力…
 	}
-	margin, kept := h.lostWordMargin()
-	if kept >= 2 && margin >= lostLongEnding {
+	margin, long := h.lostWordMargins()
+	if long >= lostLongEnding {
 		return true // even a place name (护区?) reads worse than 保护区
 	}
 	if h.placeName() {
@@ -188,9 +188,6 @@ func lostStart(text string, runes int) bool {
 		// characters (曼施坦因, 辰溪县) do not read on. (Rarity alone is
 		// not enough: 卡斯特罗, 砚山县 are names.)
 		return true
-	}
-	if kept != 1 {
-		return false
 	}
 	score := margin - int(st.bias)
 	switch {
@@ -274,12 +271,15 @@ func (h *headReading) restStartsWithWord(rest string) bool {
 	return h.w.bestIn(&h.c, 1, h.w.n, 2) > h.cost(1, h.w.n)
 }
 
-// lostWordMargin returns how much cheaper (quarter nats) the characters
-// read as the end of a lost word than from a word boundary, and how many
-// characters of the lost word they keep.
-func (h *headReading) lostWordMargin() (margin, kept int) {
+// lostWordMargins returns how much cheaper (quarter nats) the characters
+// read as the end of a lost word than from a word boundary: with the first
+// character as the whole visible end (one), and with the best ending of
+// two characters or more (long); -1 << 20 when there is no such reading.
+func (h *headReading) lostWordMargins() (one, long int) {
+	const none = -1 << 20
 	suf := endings()
-	best := -1
+	whole := h.cost(0, h.w.n)
+	one, long = none, none
 	for j := 1; j <= h.w.n; j++ {
 		var c int
 		if j == 1 {
@@ -296,15 +296,14 @@ func (h *headReading) lostWordMargin() (margin, kept int) {
 			}
 			c = int(v)
 		}
-		c += h.cost(j, h.w.n)
-		if best < 0 || c < best {
-			best, kept = c, j
+		m := whole - c - h.cost(j, h.w.n)
+		if j == 1 {
+			one = m
+		} else {
+			long = max(long, m)
 		}
 	}
-	if best < 0 {
-		return 0, 0
-	}
-	return h.cost(0, h.w.n) - best, kept
+	return one, long
 }
 
 // placeName: the text starts with a place name (兴安盟…, 砚山县…,
