@@ -55,6 +55,14 @@ func matchText(doc *lint.Document, b *lint.Block, start, end int) string {
 	return sb.String()
 }
 
+// hasPlaceholder reports whether the block's prose holds a placeholder. A
+// block whose prose is one unbroken run of its source has none, which
+// spares scanning the text of almost every block.
+func hasPlaceholder(b *lint.Block) bool {
+	t := b.Text()
+	return !b.Prose().Contiguous(0, len(t)) && strings.ContainsRune(t, lint.Placeholder)
+}
+
 // group is a set of repeated units with the one to keep.
 type group struct {
 	members []int // unit indexes, ascending
@@ -121,8 +129,9 @@ type sentenceKey struct{ opt dedup.FindOptions }
 
 func sentencesOf(doc *lint.Document, opt dedup.FindOptions) *sentenceLevel {
 	return doc.Cache(sentenceKey{opt}, func() any {
-		sl := &sentenceLevel{}
-		for _, s := range doc.Sentences() {
+		all := doc.Sentences()
+		sl := &sentenceLevel{sents: make([]sentence, 0, len(all))}
+		for _, s := range all {
 			if unitBlock(s.Block) {
 				sl.sents = append(sl.sents, sentence{b: s.Block, start: s.Start, end: s.End})
 			}
@@ -134,7 +143,7 @@ func sentencesOf(doc *lint.Document, opt dedup.FindOptions) *sentenceLevel {
 		for i, s := range sl.sents {
 			if s.b != last {
 				last = s.b
-				code = strings.ContainsRune(s.b.Text(), lint.Placeholder)
+				code = hasPlaceholder(s.b)
 			}
 			m := s.text()
 			if code {
@@ -369,9 +378,16 @@ func shortText(s string, minRunes int) bool {
 			i++
 			continue
 		}
+		// U+4E00..U+9FFF (lead bytes E4–E9, past U+4DFF) are all letters;
+		// the Unicode tables are for the rest.
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			(c > 0xE4 || s[i+1] >= 0xB8) {
+			n++
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		// U+4E00..U+9FFF are all letters; the tables are for the rest.
-		if r >= 0x4E00 && r <= 0x9FFF || unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			n++
 		}
 		i += size
