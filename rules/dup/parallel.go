@@ -51,6 +51,19 @@ func labelsDiffer(a, b string) bool {
 func wordSwapped(a, b string) bool {
 	const fold = dedup.FoldDigitRuns | dedup.FoldHanNumerals
 	ka, kb := dedup.Normalize(a, fold), dedup.Normalize(b, fold)
+	// The diff first takes off the common prefix and suffix; when one key
+	// is all prefix and suffix, what is left is one insertion, not a swap.
+	p := 0
+	for p < len(ka) && p < len(kb) && ka[p] == kb[p] {
+		p++
+	}
+	q := 0
+	for q < len(ka)-p && q < len(kb)-p && ka[len(ka)-1-q] == kb[len(kb)-1-q] {
+		q++
+	}
+	if p+q == len(ka) || p+q == len(kb) {
+		return false
+	}
 	need := minSwapShare * float64(min(len(ka), len(kb)))
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // deterministic whatever the machine's speed

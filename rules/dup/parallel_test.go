@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/draftlint/draftlint/dedup"
+	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 func TestParallel(t *testing.T) {
@@ -92,6 +95,36 @@ func TestShortText(t *testing.T) {
 			if got := shortText(s, m); got != want {
 				t.Errorf("shortText(%q, %d) = %v, want %v", s, m, got, want)
 			}
+		}
+	}
+}
+
+// The shortcut for one-sided differences agrees with the diff.
+func TestWordSwappedShortcut(t *testing.T) {
+	base := "全省上下要坚定信心、凝心聚力，推动高质量发展取得新成效。"
+	for _, c := range []struct{ a, b string }{
+		{base, "近年来，" + base},
+		{base, base + "会议要求各地加大力度。"},
+		{"近年来，" + base, base},
+		{base, "全省上下要坚定信心、推动高质量发展取得新成效。"},
+		{"abab", "ab"},
+		{"aaaa", "aaaaaa"},
+	} {
+		diffs := func(x, y string) bool {
+			const fold = dedup.FoldDigitRuns | dedup.FoldHanNumerals
+			kx, ky := dedup.Normalize(x, fold), dedup.Normalize(y, fold)
+			need := minSwapShare * float64(min(len(kx), len(ky)))
+			dmp := diffmatchpatch.New()
+			dmp.DiffTimeout = 0
+			for _, d := range [][]diffmatchpatch.Diff{dmp.DiffMainRunes(kx, ky, false), dmp.DiffMainRunes(ky, kx, false)} {
+				if changed, ok := wordSwaps(d); ok && float64(changed) >= need {
+					return true
+				}
+			}
+			return false
+		}
+		if got, want := wordSwapped(c.a, c.b), diffs(c.a, c.b); got != want {
+			t.Errorf("wordSwapped(%q, %q) = %v, the diff says %v", c.a, c.b, got, want)
 		}
 	}
 }
