@@ -31,31 +31,33 @@ func appendKeyPlain(dst []rune, s string) []rune {
 			i++
 			continue
 		}
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
-			c1, c2 := s[i+1], s[i+2]
-			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-				r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		if i+2 < len(s) {
+			// A lead byte E0–EF and two continuation bytes is one mask
+			// test on the three bytes.
+			x := uint32(c) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
+			if x&0xC0C0F0 == 0x8080E0 {
+				r := rune(x&0x0F)<<12 | rune(x>>8&0x3F)<<6 | rune(x>>16&0x3F)
 				switch {
-				case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF:
+				case uint32(r-0x4E00) <= 0x9FFF-0x4E00, uint32(r-0x3400) <= 0x4DBF-0x3400:
 					out[k] = r
 					k++
 					i += 3
 					continue
-				case r >= 0x3000 && r <= 0x303F:
+				case uint32(r-0x3000) <= 0x303F-0x3000:
 					if cjkPunctKeep&(1<<(r-0x3000)) != 0 {
 						out[k] = r
 						k++
 					}
 					i += 3
 					continue
-				case r >= 0xFF01 && r <= 0xFF5E:
+				case uint32(r-0xFF01) <= 0xFF5E-0xFF01:
 					if a := asciiKey[r-0xFEE0]; a != 0 {
 						out[k] = a
 						k++
 					}
 					i += 3
 					continue
-				case r >= 0x2000 && r <= 0x206F, r >= 0xFE10 && r <= 0xFE1F, r >= 0xFE30 && r <= 0xFE6F:
+				case uint32(r-0x2000) <= 0x206F-0x2000, uint32(r-0xFE10) <= 0xFE1F-0xFE10, uint32(r-0xFE30) <= 0xFE6F-0xFE30:
 					i += 3
 					continue
 				}
