@@ -246,7 +246,7 @@ func (f *finder) run() Repeats {
 		f.keys = make([]rune, 0, total/3+16)
 	}
 	exact := &sc.exact
-	exact.reset(n)
+	exact.reset(n, func(u int32) uint64 { return f.du[u].hash })
 	reps := sc.reps[:0]
 	f.uf = NewUnionFind(n)
 	repRunes := 0
@@ -332,11 +332,9 @@ func (f *finder) scanReps(reps []int32, l *lshState) {
 			prev = c
 		}
 		var sk Sketch
-		for _, h := range hs[1:] {
-			sk[h>>6&7] |= 1 << (h & 63)
-		}
 		var mini [2]uint64
 		for _, h := range hs[1:] {
+			sk[h>>6&7] |= 1 << (h & 63)
 			mini[h>>15&1] |= 1 << (h >> 9 & 63)
 		}
 		f.sks[e] = sk
@@ -413,7 +411,7 @@ func (f *finder) numberVariants() {
 		return
 	}
 	folds := &f.sc.folds
-	folds.reset(len(f.rs))
+	folds.reset(len(f.rs), func(e int32) uint64 { return f.rs[e].fold })
 	for e := range f.rs {
 		r := &f.rs[e]
 		if j, ok := folds.get(r.fold); ok {
@@ -751,20 +749,18 @@ func radixSortUnique(a, tmp []uint64) (sorted, buf []uint64) {
 }
 
 // firstTable maps a 64-bit hash to the first unit that had it: open
-// addressing over two slots per unit, cheaper than a Go map for the tens of
-// thousands of sentences of a large document.
+// addressing over 8-byte slots (the top 32 bits of the hash and the unit),
+// cheaper than a Go map for the tens of thousands of sentences of a large
+// document, and half the memory of storing whole hashes. A slot whose hash
+// bits match is confirmed against the whole hash in hashes.
 type firstTable struct {
-	slots []firstSlot
-	mask  uint64
-}
-
-type firstSlot struct {
-	h uint64
-	v int32 // unit+1; 0 = empty
+	slots  []uint64 // hash>>32<<32 | unit+1; 0 = empty
+	hashes func(unit int32) uint64
+	mask   uint64
 }
 
 // reset empties the table and sizes it for n entries.
-func (t *firstTable) reset(n int) {
+func (t *firstTable) reset(n int, hashes func(unit int32) uint64) {
 	size := 16
 	for size < 2*n {
 		size <<= 1
@@ -772,22 +768,26 @@ func (t *firstTable) reset(n int) {
 	t.slots = resize(t.slots, size)
 	clear(t.slots)
 	t.mask = uint64(size - 1)
+	t.hashes = hashes
 }
 
-func (t *firstTable) slot(h uint64) *firstSlot {
+// slot finds h's slot, or the empty slot where it would go.
+func (t *firstTable) slot(h uint64) *uint64 {
 	s := (h * 0x9E3779B97F4A7C15) >> 17 & t.mask
-	for t.slots[s].v != 0 && t.slots[s].h != h {
+	for {
+		x := t.slots[s]
+		if x == 0 || x>>32 == h>>32 && t.hashes(int32(uint32(x))-1) == h {
+			return &t.slots[s]
+		}
 		s = (s + 1) & t.mask
 	}
-	return &t.slots[s]
 }
 
 func (t *firstTable) get(h uint64) (int32, bool) {
-	s := t.slot(h)
-	return s.v - 1, s.v != 0
+	x := *t.slot(h)
+	return int32(uint32(x)) - 1, x != 0
 }
 
 func (t *firstTable) put(h uint64, v int32) {
-	s := t.slot(h)
-	s.h, s.v = h, v+1
+	*t.slot(h) = h>>32<<32 | uint64(uint32(v+1))
 }
