@@ -21,7 +21,8 @@
 //     MinHash candidates), Signature is a K=128 MinHash and BandKeys its LSH
 //     bands.
 //   - FindRepeats is the in-document finder (pairwise up to 2,000 distinct
-//     units, MinHash/LSH beyond).
+//     units; beyond, candidates from one-permutation hashing and banding,
+//     see oph.go).
 //   - Index is the corpus index. A Signer turns each unit into a UnitSig:
 //     the exact hash, 25 × 5 band keys of a K=128 MinHash over
 //     IndexShingling (32-bit values, eight functions per AVX2 instruction)

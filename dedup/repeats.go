@@ -107,7 +107,8 @@ type FindOptions struct {
 	// PairwiseMax: with more distinct units than this (default 2000), or
 	// more key runes in them than PairwiseMaxRunes (default 250,000, about
 	// 750 KB of Chinese: long paragraphs make each pair dearer), candidates
-	// come from MinHash/LSH over character bigrams instead of all pairs.
+	// come from one-permutation hashing of character bigrams in bands (see
+	// oph.go) instead of all pairs.
 	PairwiseMax      int
 	PairwiseMaxRunes int
 }
