@@ -73,8 +73,7 @@ func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 // markov maps the two previous runes to the runes seen after them (with
 // repetition, so drawing uniformly follows the corpus frequencies).
 type markov struct {
-	next   map[[2]rune][]rune
-	starts [][2]rune
+	next map[[2]rune][]rune
 }
 
 const bos = rune(0) // sentence start padding

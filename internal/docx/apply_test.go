@@ -279,10 +279,7 @@ func TestApplySampleReport(t *testing.T) {
 			off = j + len("，") + n
 		}
 	}
-	var more []Edit
-	for _, e := range edits {
-		more = append(more, e)
-	}
+	more := append([]Edit(nil), edits...)
 	for i, p := range d.Paragraphs {
 		if j := strings.Index(p.Text, "中国式现代化"); j >= 0 {
 			clash := false

@@ -135,7 +135,7 @@ func Read(data []byte) (*Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		// Insecure names do not matter: nothing is extracted to disk.
-		return nil, fmt.Errorf("%w: %v", ErrNotZip, err)
+		return nil, fmt.Errorf("%w: %w", ErrNotZip, err)
 	}
 	if len(zr.File) > maxEntries {
 		return nil, fmt.Errorf("%w: %d zip entries", ErrTooLarge, len(zr.File))
@@ -151,7 +151,7 @@ func Read(data []byte) (*Document, error) {
 		// local header is damaged would fail only then, after the file was
 		// judged readable. Refuse it now, with its name.
 		if _, err := f.OpenRaw(); err != nil {
-			return nil, fmt.Errorf("%w: damaged zip entry %q: %v", ErrMalformed, f.Name, err)
+			return nil, fmt.Errorf("%w: damaged zip entry %q: %w", ErrMalformed, f.Name, err)
 		}
 		key := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
 		if _, dup := byName[key]; dup {
@@ -182,7 +182,7 @@ func Read(data []byte) (*Document, error) {
 			return nil, err
 		}
 		if st, err = parseStyles(b); err != nil {
-			return nil, fmt.Errorf("%w in %s: %v", ErrMalformed, f.Name, err)
+			return nil, fmt.Errorf("%w in %s: %w", ErrMalformed, f.Name, err)
 		}
 	}
 	for _, p := range []struct {
@@ -201,7 +201,7 @@ func Read(data []byte) (*Document, error) {
 		doc.parts[f.Name] = b
 		paras, err := parsePart(f.Name, b, p.kind)
 		if err != nil {
-			return nil, fmt.Errorf("%w in %s: %v", ErrMalformed, f.Name, err)
+			return nil, fmt.Errorf("%w in %s: %w", ErrMalformed, f.Name, err)
 		}
 		for i := range paras {
 			st.apply(&paras[i])
@@ -227,12 +227,12 @@ func (r *reader) file(name string) *zip.File {
 func (r *reader) read(f *zip.File) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%w: damaged zip entry %s: %v", ErrNotZip, f.Name, err)
+		return nil, fmt.Errorf("%w: damaged zip entry %s: %w", ErrNotZip, f.Name, err)
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(io.LimitReader(rc, MaxPartSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%w: damaged zip entry %s: %v", ErrNotZip, f.Name, err)
+		return nil, fmt.Errorf("%w: damaged zip entry %s: %w", ErrNotZip, f.Name, err)
 	}
 	if len(b) > MaxPartSize {
 		return nil, fmt.Errorf("%w: %s is over %d MiB uncompressed", ErrTooLarge, f.Name, MaxPartSize>>20)

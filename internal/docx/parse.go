@@ -142,7 +142,7 @@ func (p *parser) parse() error {
 	want := map[Kind]string{Body: "document", Footnote: "footnotes", Endnote: "endnotes"}[p.kind]
 	for {
 		t, s, _, err := p.next()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return errors.New("no root element")
 		}
 		if err != nil {

@@ -68,14 +68,6 @@ func lexicon() map[string]lexEntry {
 // a frequency of one in the training total.
 const unknownCost = 72
 
-// charCost is the cost of a character read as a word of its own.
-func charCost(lex map[string]lexEntry, s string) int {
-	if e, ok := lex[s]; ok {
-		return int(e.cost)
-	}
-	return unknownCost
-}
-
 // tailShare returns how often (0..8 eighths) the character is the
 // non-initial part of a longer word, and whether it is a bound form.
 func tailShare(r rune) (share int, bound bool) {

@@ -152,9 +152,6 @@ func oddZero(p *lint.Pass, bf *blockFigures, f *figure) {
 		fix, true)
 }
 
-// fixedNameWords end fixed names that take Chinese numerals.
-var fixedNameWords = []string{"中全会", "全会", "次会议", "次全体会议", "次代表大会", "次党代会", "届全国人大", "届全国政协", "届人大", "届政协", "届中央", "届党代会", "届全国人民代表大会", "届全国委员会"}
-
 // fixedName: 20届3中全会 → 二十届三中全会, 党的20大 → 党的二十大. It looks
 // at figure i and the Arabic figures after it up to the end of the name,
 // and returns the end of the name it reported (0: none).
@@ -169,7 +166,7 @@ func fixedName(p *lint.Pass, bf *blockFigures, i int) int {
 	if f.q.Num.Flags&(zhnum.Decimal|zhnum.Grouped|zhnum.Magnitude|zhnum.Percent) != 0 || f.q.Prefix != zhnum.NoPrefix || f.code() {
 		return 0
 	}
-	end := -1
+	var end int
 	from := f.start // where the reported name starts
 	var parts []*figure
 	switch {

@@ -90,10 +90,10 @@ func countWithoutBase(bf *blockFigures, f *figure) (int, bool) {
 		return 0, false
 	}
 	end := 0
-	switch {
-	case q.Unit == "次":
+	switch q.Unit {
+	case "次":
 		end = f.end
-	case q.Unit == "":
+	case "":
 		j := f.end
 		if o := openBracket(text, j); o > 0 {
 			c := closingAfter(text, j+o, 48)

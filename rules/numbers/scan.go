@@ -476,9 +476,6 @@ func closeBracket(s string, i int) int {
 	return 0
 }
 
-// srcSpan maps a prose range to a source span.
-func srcSpan(pr *lint.Prose, start, end int) lint.Span { return pr.SrcSpan(start, end) }
-
 // edit returns the edit replacing prose [start,end) with s, and false when
 // the range is not one unbroken run of source bytes.
 func edit(pr *lint.Prose, start, end int, s string) (lint.Edit, bool) {
