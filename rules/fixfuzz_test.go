@@ -85,7 +85,11 @@ func FuzzFixAll(f *testing.F) {
 			t.Fatalf("fixed text is not UTF-8: %q", fixed)
 		}
 		again, _, n, err := lint.FixAll(fuzzDoc(string(fixed), format), all, true)
-		if err != nil || n != 0 || !bytes.Equal(again, fixed) {
+		// A Word document's text has no heading markers, so re-reading it
+		// as lines can turn a heading that began with "# " into another
+		// paragraph kind: there only "no more fixes" is meaningful.
+		sameText := format%3 == 2 || bytes.Equal(again, fixed)
+		if err != nil || n != 0 || !sameText {
 			t.Fatalf("fixing the fixed text again: %d more fixes, %v\ninput %q\nfixed %q\nagain %q", n, err, src, fixed, again)
 		}
 	})
