@@ -263,17 +263,11 @@ func (d *Document) Pos(off int) Position {
 // Newline is the document's dominant line ending, for fixes that insert
 // lines.
 func (d *Document) Newline() string {
-	crlf, lf := 0, 0
-	for i, c := range d.Src {
-		if c == '\n' {
-			if i > 0 && d.Src[i-1] == '\r' {
-				crlf++
-			} else {
-				lf++
-			}
-		}
-	}
-	if crlf > lf {
+	// Every "\r\n" holds one of the '\n': two counts with the library's
+	// vectorised loops instead of a byte loop over the whole file.
+	all := bytes.Count(d.Src, []byte{'\n'})
+	crlf := bytes.Count(d.Src, []byte("\r\n"))
+	if crlf > all-crlf {
 		return "\r\n"
 	}
 	return "\n"

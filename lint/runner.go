@@ -1,14 +1,14 @@
 package lint
 
 import (
-	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"runtime"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -293,9 +293,7 @@ func (r *Runner) finish(doc *Document, active []ActiveRule, diags []Diagnostic, 
 		}
 	}
 	dirs, problems := parseDirectives(doc, known)
-	for i := range diags {
-		fillPositions(doc, &diags[i])
-	}
+	fillAllPositions(doc, diags)
 	kept := diags[:0]
 	for _, dg := range diags {
 		suppressed := false
@@ -411,19 +409,59 @@ func fillPositions(doc *Document, dg *Diagnostic) {
 }
 
 func sortDiagnostics(diags []Diagnostic) {
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := &diags[i], &diags[j]
+	less := func(a, b *Diagnostic) int {
 		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
+			return cmp.Compare(a.Span.Start, b.Span.Start)
 		}
 		if a.Span.End != b.Span.End {
-			return a.Span.End < b.Span.End
+			return cmp.Compare(a.Span.End, b.Span.End)
 		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+			return c
 		}
-		return a.Message < b.Message
+		return strings.Compare(a.Message, b.Message)
+	}
+	sorted := true
+	for i := 1; i < len(diags) && sorted; i++ {
+		sorted = less(&diags[i-1], &diags[i]) <= 0
+	}
+	if sorted {
+		return
+	}
+	// Sort small keys and move each finding once: swapping the large
+	// structs themselves cost more than the comparisons.
+	type key struct {
+		start, end int
+		rule, msg  string
+		i          int
+	}
+	keys := make([]key, len(diags))
+	for i := range diags {
+		d := &diags[i]
+		keys[i] = key{d.Span.Start, d.Span.End, d.Rule, d.Message, i}
+	}
+	// The index as the last key keeps equal findings in their order, as
+	// a stable sort would.
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
+		}
+		if a.end != b.end {
+			return cmp.Compare(a.end, b.end)
+		}
+		if c := strings.Compare(a.rule, b.rule); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.msg, b.msg); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
 	})
+	tmp := make([]Diagnostic, len(diags))
+	for k, key := range keys {
+		tmp[k] = diags[key.i]
+	}
+	copy(diags, tmp)
 }
 
 func dedupe(diags []Diagnostic) []Diagnostic {
@@ -444,21 +482,21 @@ func dedupe(diags []Diagnostic) []Diagnostic {
 // the occurrence count of that triple, so the value survives edits
 // elsewhere in the file.
 func fingerprint(doc *Document, diags []Diagnostic) {
-	seen := map[uint64]int{}
+	seen := make(map[uint64]int, len(diags))
+	var b []byte // reused: one key at a time
 	for i := range diags {
 		dg := &diags[i]
-		var b bytes.Buffer
-		b.WriteString(dg.Rule)
-		b.WriteByte(0)
-		b.Write(normFP(doc.Src[dg.Span.Start:dg.Span.End]))
-		b.WriteByte(0)
-		b.Write(normFP(contextBefore(doc, dg.Span.Start, 12)))
-		b.WriteByte(0)
-		b.Write(normFP(contextAfter(doc, dg.Span.End, 12)))
-		h := xxh3.Hash(b.Bytes())
+		b = append(b[:0], dg.Rule...)
+		b = append(b, 0)
+		b = appendFP(b, doc.Src[dg.Span.Start:dg.Span.End])
+		b = append(b, 0)
+		b = appendFP(b, contextBefore(doc, dg.Span.Start, 12))
+		b = append(b, 0)
+		b = appendFP(b, contextAfter(doc, dg.Span.End, 12))
+		h := xxh3.Hash(b)
 		n := seen[h]
 		seen[h] = n + 1
-		dg.Fingerprint = strconv.FormatUint(xxh3.HashSeed(b.Bytes(), uint64(n)), 16)
+		dg.Fingerprint = strconv.FormatUint(xxh3.HashSeed(b, uint64(n)), 16)
 	}
 }
 
@@ -486,16 +524,15 @@ func contextAfter(doc *Document, off, runes int) []byte {
 	return doc.Src[off:e]
 }
 
-// normFP drops white space so re-wrapping a line does not change the
-// fingerprint.
-func normFP(b []byte) []byte {
-	out := make([]byte, 0, len(b))
+// appendFP appends b without white space, so re-wrapping a line does not
+// change the fingerprint.
+func appendFP(dst, b []byte) []byte {
 	for _, c := range b {
 		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
-			out = append(out, c)
+			dst = append(dst, c)
 		}
 	}
-	return out
+	return dst
 }
 
 func (r *Runner) runCorpus(cs *corpusState, res *Result, errs [][]*FileError) {
@@ -576,3 +613,6 @@ func (r *Runner) runCorpus(cs *corpusState, res *Result, errs [][]*FileError) {
 		}
 	}
 }
+
+// normFP returns b without white space (see appendFP).
+func normFP(b []byte) []byte { return appendFP(make([]byte, 0, len(b)), b) }
