@@ -1,0 +1,94 @@
+package lint
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// The one-sweep positions equal Pos and LineText for every offset,
+// including offsets inside a character and after invalid bytes.
+func TestFillAllPositionsMatchesPos(t *testing.T) {
+	srcs := []string{
+		"",
+		"一行\n",
+		"第一行，有“引号”。\r\n\r\n第二段 with ASCII。\n\n\xe4\xb8第三\xff段\x80。\n最后一行没有换行",
+		"\n\n\n中文\n",
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, s := range srcs {
+		doc := Parse("t.txt", []byte(s), FormatText)
+		for round := 0; round < 50; round++ {
+			n := rng.IntN(12)
+			diags := make([]Diagnostic, n)
+			for i := range diags {
+				a, b := rng.IntN(len(s)+1), rng.IntN(len(s)+1)
+				if a > b {
+					a, b = b, a
+				}
+				diags[i].Span = Span{a, b}
+				if rng.IntN(3) == 0 {
+					c := rng.IntN(len(s) + 1)
+					diags[i].Related = []Related{{Span: Span{c, c}}}
+				}
+			}
+			want := make([]Diagnostic, n)
+			for i := range diags {
+				want[i] = diags[i]
+				want[i].Related = append([]Related(nil), diags[i].Related...)
+				fillPositions(doc, &want[i])
+			}
+			fillAllPositions(doc, diags)
+			for i := range diags {
+				g, w := &diags[i], &want[i]
+				if g.Start != w.Start || g.End != w.End || g.SourceLine != w.SourceLine || g.Path != w.Path {
+					t.Fatalf("%q span %v: got %+v %+v %q, want %+v %+v %q", s, g.Span, g.Start, g.End, g.SourceLine, w.Start, w.End, w.SourceLine)
+				}
+				for k := range g.Related {
+					if g.Related[k].Start != w.Related[k].Start || g.Related[k].End != w.Related[k].End {
+						t.Fatalf("%q related %v: got %+v, want %+v", s, g.Related[k].Span, g.Related[k].Start, w.Related[k].Start)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Sorting by keys gives the order of a stable sort on the findings.
+func TestSortDiagnosticsStable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := 0; round < 100; round++ {
+		n := rng.IntN(40)
+		ds := make([]Diagnostic, n)
+		for i := range ds {
+			a := rng.IntN(5)
+			ds[i] = Diagnostic{Span: Span{a, a + rng.IntN(2)}, Rule: string(rune('a' + rng.IntN(2))),
+				Message: string(rune('x' + rng.IntN(2))), Fingerprint: string(rune('0' + i))}
+		}
+		want := append([]Diagnostic(nil), ds...)
+		// Insertion sort: stable by construction.
+		for i := 1; i < len(want); i++ {
+			for j := i; j > 0 && lessDiag(&want[j], &want[j-1]); j-- {
+				want[j], want[j-1] = want[j-1], want[j]
+			}
+		}
+		sortDiagnostics(ds)
+		for i := range ds {
+			if ds[i].Fingerprint != want[i].Fingerprint {
+				t.Fatalf("round %d: order differs at %d", round, i)
+			}
+		}
+	}
+}
+
+func lessDiag(a, b *Diagnostic) bool {
+	if a.Span.Start != b.Span.Start {
+		return a.Span.Start < b.Span.Start
+	}
+	if a.Span.End != b.Span.End {
+		return a.Span.End < b.Span.End
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
+}
