@@ -64,7 +64,7 @@ func TestPlainMeansNothingToReport(t *testing.T) {
 		t.Errorf("only %d plain lines: the test checks too little", checked)
 	}
 	// What plain must refuse.
-	for _, s := range []string{"全国\u3000人民", "锟斤拷", "ä¸­æ–‡", "全\u200b国", "\ufffd", "\ue000", "鍏ㄥ浗", "\xe4\xb8\xad\xe4", "\xe4\x41\x42", "·\xc2"} {
+	for _, s := range []string{"全国\u3000人民", "锟斤拷", "\u00e4\u00b8\u00ad\u00e6\u2013\u2021", "全\u200b国", "\ufffd", "\ue000", "鍏ㄥ浗", "\xe4\xb8\xad\xe4", "\xe4\x41\x42", "·\xc2"} {
 		if plain(s) {
 			t.Errorf("plain(%q)", s)
 		}
