@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Unit is one sentence or paragraph of a document, in document order.
@@ -147,7 +148,7 @@ func (o FindOptions) withDefaults() FindOptions {
 
 // docUnit is the per-unit state of one FindRepeats call.
 type docUnit struct {
-	k0, k1 int32  // key = keys[k0:k1]
+	k0, k1 int32  // key = keys[k0:k1]; k0 < 0 until built
 	hash   uint64 // of the key (with the group when SameGroup)
 	rep    int32  // first unit with the same key (itself for representatives), -1 when too short
 }
@@ -202,7 +203,17 @@ type finder struct {
 	editK, contK []int16
 }
 
-func (f *finder) key(i int) []rune { return f.keys[f.du[i].k0:f.du[i].k1] }
+// key returns the key of unit i, built on first use: most units are only
+// ever scanned (see scanText).
+func (f *finder) key(i int) []rune {
+	d := &f.du[i]
+	if d.k0 < 0 {
+		d.k0 = int32(len(f.keys))
+		f.keys = appendKeyPlain(f.keys, f.units[i].Text)
+		d.k1 = int32(len(f.keys))
+	}
+	return f.keys[d.k0:d.k1]
+}
 
 // FindRepeats finds repeated units of one document: exact copies, near
 // copies, contained copies and number variants. Exact copies are paired with
@@ -238,31 +249,40 @@ func (f *finder) run() Repeats {
 	n := len(f.units)
 	f.du = resize(sc.du, n)
 	sc.du = f.du
+	f.keys = sc.keys[:0]
 	total := 0
 	for _, u := range f.units {
 		total += len(u.Text)
 	}
-	f.keys = sc.keys[:0]
-	if cap(f.keys) < total/3+16 {
-		f.keys = make([]rune, 0, total/3+16)
+	// Whether the LSH is needed is known only once the representatives
+	// are counted; the units and bytes bound their number and runes, so
+	// below both limits the one-permutation sketches are not built.
+	maybeLSH := n > opt.PairwiseMax || total > opt.PairwiseMaxRunes
+	var l *lshState
+	if maybeLSH {
+		l = newLSH(sc, n)
 	}
 	exact := &sc.exact
 	exact.reset(n, func(u int32) uint64 { return f.du[u].hash })
-	reps := sc.reps[:0]
+	f.rs, f.sks, f.pre = sc.rs[:0], sc.sks[:0], sc.pre[:0]
 	f.uf = NewUnionFind(n)
 	repRunes := 0
+	us := &sc.scan
 	for i, u := range f.units {
 		d := &f.du[i]
-		d.k0 = int32(len(f.keys))
-		f.keys = appendKeyPlain(f.keys, u.Text)
-		d.k1 = int32(len(f.keys))
-		d.rep = -1
-		key := f.key(i)
-		if len(key) < opt.MinRunes || len(key) == 0 {
+		d.k0, d.k1, d.rep = -1, -1, -1
+		// A key has at most one rune per byte of the text, but for rare
+		// decompositions.
+		if len(u.Text) < opt.MinRunes && !hasMultiByte(u.Text) {
 			continue
 		}
-		d.hash = KeyHash(key) ^ f.groupSeed(i)
-		if j, ok := exact.get(d.hash); ok && slices.Equal(f.key(int(j)), key) {
+		us.scanText(u.Text, maybeLSH)
+		if us.n < opt.MinRunes || us.n == 0 {
+			continue
+		}
+		seed := f.groupSeed(i)
+		d.hash = us.hash ^ seed
+		if j, ok := exact.get(d.hash); ok && f.sameKey(int(j), i) {
 			d.rep = j
 			f.uf.Union(int(j), i)
 			f.pairs = append(f.pairs, Pair{A: int(j), B: i, Relation: Exact,
@@ -271,15 +291,13 @@ func (f *finder) run() Repeats {
 		}
 		exact.put(d.hash, int32(i))
 		d.rep = int32(i)
-		reps = append(reps, int32(i))
-		repRunes += len(key)
+		repRunes += us.n
+		f.addRep(i, us, seed, l)
 	}
-	sc.reps = reps
-	var l *lshState
-	if len(reps) > opt.PairwiseMax || repRunes > opt.PairwiseMaxRunes {
-		l = newLSH(sc, len(reps))
+	sc.rs, sc.sks, sc.pre = f.rs, f.sks, f.pre
+	if l != nil && len(f.rs) <= opt.PairwiseMax && repRunes <= opt.PairwiseMaxRunes {
+		l = nil
 	}
-	f.scanReps(reps, l)
 	f.numberVariants()
 	if l == nil {
 		f.pairwise()
@@ -296,6 +314,23 @@ func (f *finder) run() Repeats {
 	return Repeats{Pairs: f.pairs, Groups: groups}
 }
 
+// hasMultiByte reports whether s has a byte outside ASCII: only then can
+// its key be longer than s.
+func hasMultiByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// sameKey reports whether units a and b have the same key: the same text,
+// or else equal keys built for the purpose.
+func (f *finder) sameKey(a, b int) bool {
+	return f.units[a].Text == f.units[b].Text || slices.Equal(f.key(a), f.key(b))
+}
+
 // groupSeed keeps the hashes of units of different groups apart under
 // SameGroup.
 func (f *finder) groupSeed(i int) uint64 {
@@ -305,95 +340,50 @@ func (f *finder) groupSeed(i int) uint64 {
 	return splitmix64(uint64(f.units[i].Group))
 }
 
-// scanReps reads each representative's key once for its Han runes, its
-// bigram sketches, the hash of its number-folded key and, for the LSH
-// (l != nil), its one-permutation sketch and band keys.
-func (f *finder) scanReps(reps []int32, l *lshState) {
-	sc := f.sc
-	nr := len(reps)
-	f.rs = resize(sc.rs, nr)
-	f.sks = resize(sc.sks, nr)
-	f.pre = resize(sc.pre, nr)
-	sc.rs, sc.sks, sc.pre = f.rs, f.sks, f.pre
-	hs, fk := sc.hs, sc.fk
-	var bins [ophBins]uint32
-	for e, i := range reps {
-		key := f.key(int(i))
-		r := &f.rs[e]
-		r.unit, r.n, r.words, r.big, r.bign = i, int32(len(key)), -1, -1, 0
-		// Simple loops, one concern each: Go keeps their few variables in
-		// registers, where one loop doing everything spilled to the stack.
-		// hs[j] is the hash of the bigram key[j-1:j+1], for the sketches
-		// and the LSH.
-		hs = resize(hs, len(key))
-		prev := key[0]
-		for j := 1; j < len(key); j++ {
-			c := key[j]
-			hs[j] = mixShingle(uint64(prev)<<21 | uint64(c))
-			prev = c
+// addRep records the representative unit i from its scan: the prefilter
+// data, the sketches, the folded hash and, for the LSH (l != nil), its
+// band keys.
+func (f *finder) addRep(i int, us *unitScan, seed uint64, l *lshState) {
+	e := int32(len(f.rs))
+	n, han := us.n, int32(us.han)
+	r := repUnit{unit: int32(i), n: int32(n), han: han, words: -1, big: -1,
+		skn: int32(us.sk.Count())}
+	if !f.opt.NoNumberVariants {
+		r.fold = us.fold ^ seed
+	}
+	hs := us.hs[1:n]
+	if n >= bigSketchRunes {
+		r.big = int32(len(f.big))
+		f.big = append(f.big, bigSketch{})
+		b := &f.big[r.big]
+		for _, h := range hs {
+			b[h>>6&31] |= 1 << (h & 63)
 		}
-		var sk Sketch
-		var mini [2]uint64
-		for _, h := range hs[1:] {
-			sk[h>>6&7] |= 1 << (h & 63)
-			mini[h>>15&1] |= 1 << (h >> 9 & 63)
-		}
-		f.sks[e] = sk
-		han := int32(0)
-		for _, c := range key {
-			if IsHan(c) {
-				han++
-			}
-		}
-		first := firstFoldDigit(key)
-		r.han = han
-		r.skn = int32(sk.Count())
-		f.pre[e] = preUnit{mini: mini, n: uint32(len(key)), han: int(han) >= f.opt.ContainMinHan}
-		if len(key) >= bigSketchRunes {
-			r.big = int32(len(f.big))
-			f.big = append(f.big, bigSketch{})
-			b := &f.big[r.big]
-			for _, h := range hs[1:] {
-				b[h>>6&31] |= 1 << (h & 63)
-			}
-			for _, w := range b {
-				r.bign += int32(popcount(w))
-			}
-		}
-		if !f.opt.NoNumberVariants {
-			// The folded key follows from the plain one; without digits
-			// it is the plain key.
-			r.fold = f.du[i].hash
-			if first >= 0 {
-				fk = foldKey(key, first, fk)
-				r.fold = KeyHash(fk) ^ f.groupSeed(int(i))
-			}
-		}
-		if l != nil && lshEligible(key, han) {
-			bins = emptyBins
-			var mask uint64
-			if int(han) == len(key) {
-				// Han only, most Chinese sentences: every bigram is a shingle.
-				mask = ophAddAll(&bins, hs[1:])
-			} else {
-				mask = ophSketch(key, hs, &bins)
-			}
-			l.add(int32(e), &bins, mask)
-			if len(key) <= ophShortRunes {
-				for j := 1; j < len(key); j++ {
-					hs[j] = rehashShort(hs[j])
-				}
-				bins = emptyBins
-				if int(han) == len(key) {
-					mask = ophAddAll(&bins, hs[1:])
-				} else {
-					mask = ophSketch(key, hs, &bins)
-				}
-				l.addShort(int32(e), &bins, mask)
-			}
+		for _, w := range b {
+			r.bign += int32(popcount(w))
 		}
 	}
-	sc.hs, sc.fk = hs, fk
+	f.rs = append(f.rs, r)
+	f.sks = append(f.sks, us.sk)
+	f.pre = append(f.pre, preUnit{mini: us.mini, n: uint32(n), han: int(han) >= f.opt.ContainMinHan})
+	if l == nil || !lshEligible(us.kb[:n], han) {
+		return
+	}
+	l.add(e, &us.bins, us.mask)
+	if n <= ophShortRunes {
+		// The second sketch, from independently rehashed bigrams.
+		for j := range hs {
+			hs[j] = rehashShort(hs[j])
+		}
+		bins := emptyBins
+		var mask uint64
+		if int(han) == n {
+			mask = ophAddAll(&bins, hs)
+		} else {
+			mask = ophSketch(us.kb[:n], us.hs[:n], &bins)
+		}
+		l.addShort(e, &bins, mask)
+	}
 }
 
 // lshEligible is lshShingling.Eligible for a plain key (no spaces) with

@@ -9,12 +9,10 @@ import "sync"
 type scratch struct {
 	keys  []rune
 	du    []docUnit
-	reps  []int32
 	rs    []repUnit
 	sks   []Sketch
 	pre   []preUnit
-	hs    []uint64
-	fk    []rune
+	scan  unitScan
 	exact firstTable
 	folds firstTable
 	// LSH

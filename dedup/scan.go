@@ -1,0 +1,243 @@
+package dedup
+
+import "unicode/utf8"
+
+// The finder's pass over a unit. FindRepeats used to normalise every unit
+// into a stored []rune key and then walk each key again for its bigram
+// hashes, its sketch, its Han count and its number-folded key. scanText
+// decodes the UTF-8 bytes and hashes the bigrams into the sketch as it
+// goes, with Han ideographs and dropped CJK punctuation inline and only
+// the rare rest through the general normaliser, so its key runes are
+// exactly those of appendKeyPlain; the hashes and the one-permutation
+// sketch follow in short loops over scratch buffers. Keys are kept only for
+// the units that a candidate pair or a hash match asks about (finder.key).
+
+// unitScan is what one pass over a unit's text yields.
+type unitScan struct {
+	n, han int    // key runes, Han runes among them
+	hash   uint64 // keyHash of the key
+	fold   uint64 // foldHash of the key
+	sk     Sketch
+	mini   [2]uint64
+	// The one-permutation sketch (when asked for): bins and the mask of
+	// the bins filled.
+	bins [ophBins]uint32
+	mask uint64
+	// kb holds the key runes and hs[j] the hash of the bigram
+	// kb[j-1:j+1], for the passes that only some units need (the second
+	// sketch of short keys, the big sketch of long ones). Both are
+	// scratch, valid until the next scan.
+	kb []rune
+	hs []uint64
+	// other counts the key runes that are not Han.
+	other int
+}
+
+// The key hashes are FNV-1a over the runes, finished with splitmix64: a
+// multiply per rune, which the pass can afford, where xxh3 would need the
+// key stored first. Equal keys give equal hashes; exact matches are
+// confirmed on the texts or keys, and number variants rely on the 64 bits
+// as they did on xxh3's.
+const (
+	keyHashInit  = 0xCBF29CE484222325
+	keyHashPrime = 0x100000001B3
+)
+
+// keyHash is the hash scanText computes, for a key at hand.
+func keyHash(key []rune) uint64 {
+	h := uint64(keyHashInit)
+	for _, r := range key {
+		h = (h ^ uint64(r)) * keyHashPrime
+	}
+	return splitmix64(h)
+}
+
+// foldHash is keyHash of the key with every run of digits and Chinese
+// numerals folded to one '0' (foldKey).
+func foldHash(key []rune) uint64 {
+	h := uint64(keyHashInit)
+	last := false
+	for _, r := range key {
+		d := isFoldDigit(r)
+		if d {
+			if last {
+				continue
+			}
+			r = '0'
+		}
+		last = d
+		h = (h ^ uint64(r)) * keyHashPrime
+	}
+	return splitmix64(h)
+}
+
+// scanText scans s (see unitScan). With oph it also fills the
+// one-permutation sketch of the key's shingles (see ophSketch).
+//
+// The first loop decodes the text and hashes the bigrams as it goes, with
+// Han (U+4E00..U+9FFF) inline and everything else through scanOther; the
+// rest are simple loops, one concern each, which Go keeps in registers.
+func (u *unitScan) scanText(s string, oph bool) {
+	if len(u.kb) < len(s)+1 || len(u.hs) != len(u.kb) {
+		u.kb = make([]rune, len(s)+64)
+		u.hs = make([]uint64, len(s)+64)
+	}
+	u.sk = Sketch{}
+	u.other = 0
+	kb, hs, sk := u.kb, u.hs[:len(u.kb)], &u.sk // one length, one bounds check
+	n := 0
+	var prev rune
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0xE2 && c <= 0xEF && i+2 < len(s) && n < len(kb) {
+			b1, b2 := s[i+1], s[i+2]
+			r := rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+			if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+				if uint32(r-0x4E00) <= 0x9FFF-0x4E00 {
+					i += 3
+					kb[n] = r
+					if n > 0 {
+						h := mixShingle(uint64(prev)<<21 | uint64(r))
+						hs[n] = h
+						sk[h>>6&7] |= 1 << (h & 63)
+					}
+					prev = r
+					n++
+					continue
+				}
+				if droppedPunct(r) {
+					i += 3
+					continue
+				}
+			}
+		} else if c < utf8.RuneSelf && asciiKey[c] == 0 {
+			i++
+			continue
+		}
+		i, n = u.scanOther(s, i, n)
+		kb, hs = u.kb, u.hs[:len(u.kb)]
+		if n > 0 {
+			prev = kb[n-1]
+		}
+	}
+	u.n = n
+	u.han = n - u.other
+	u.hash, u.fold = keyHashes(kb[:n])
+	// The 128-bit sketch folds the 512-bit one: still one bit per bigram.
+	u.mini = [2]uint64{sk[0] | sk[2] | sk[4] | sk[6], sk[1] | sk[3] | sk[5] | sk[7]}
+	u.mask = 0
+	if oph && n > 0 {
+		u.bins = emptyBins
+		if u.other == 0 && n >= 2 {
+			u.mask = ophAddAll(&u.bins, hs[1:n])
+		} else {
+			u.mask = ophSketch(kb[:n], hs[:n], &u.bins)
+		}
+	}
+}
+
+// keyHashes returns keyHash(key) and foldHash(key) in one pass, which
+// runs as one loop up to the first digit and as two hashes after it.
+func keyHashes(key []rune) (hash, fold uint64) {
+	h := uint64(keyHashInit)
+	j := 0
+	for ; j < len(key); j++ {
+		r := key[j]
+		// isFoldDigit, with its common case written out.
+		if uint32(r-0x3400) <= 0x9FFF-0x3400 {
+			if hanNumBits[(r-0x3400)>>6]>>(r&63)&1 != 0 {
+				break
+			}
+		} else if isFoldDigitSlow(r) {
+			break
+		}
+		h = (h ^ uint64(r)) * keyHashPrime
+	}
+	if j == len(key) {
+		h = splitmix64(h)
+		return h, h
+	}
+	f := h
+	last := false
+	for _, r := range key[j:] {
+		h = (h ^ uint64(r)) * keyHashPrime
+		var d bool
+		if uint32(r-0x3400) <= 0x9FFF-0x3400 {
+			d = hanNumBits[(r-0x3400)>>6]>>(r&63)&1 != 0
+		} else {
+			d = isFoldDigitSlow(r)
+		}
+		if d {
+			if last {
+				continue
+			}
+			r = '0'
+		}
+		last = d
+		f = (f ^ uint64(r)) * keyHashPrime
+	}
+	return splitmix64(h), splitmix64(f)
+}
+
+// scanOther handles the rune of s at i that is not a Han ideograph of
+// U+4E00..U+9FFF: it appends its key runes (none for punctuation), as
+// appendKeyPlain would, with their bigrams, and returns the next offset,
+// the key length and the key hash so far.
+func (u *unitScan) scanOther(s string, i, n int) (int, int) {
+	var buf [8]rune
+	var k []rune
+	c := s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		i++
+		if r := asciiKey[c]; r != 0 {
+			buf[0] = r
+			k = buf[:1]
+		}
+	default:
+		k = appendKeyPlain(buf[:0], s[i:i+runeSize(s, i)])
+		i += runeSize(s, i)
+	}
+	if len(k) == 0 {
+		return i, n
+	}
+	if need := n + len(k) + len(s) - i + 1; need > len(u.kb) || need > len(u.hs) {
+		kb, hs := make([]rune, need+64), make([]uint64, need+64)
+		copy(kb, u.kb[:n])
+		copy(hs, u.hs[:n])
+		u.kb, u.hs = kb, hs
+	}
+	for _, r := range k {
+		if n > 0 {
+			h := mixShingle(uint64(u.kb[n-1])<<21 | uint64(r))
+			u.hs[n] = h
+			u.sk[h>>6&7] |= 1 << (h & 63)
+		}
+		u.kb[n] = r
+		if !IsHan(r) {
+			u.other++
+		}
+		n++
+	}
+	return i, n
+}
+
+// droppedPunct reports whether the three-byte rune r is punctuation that
+// keys drop: CJK and full-width punctuation, general punctuation, vertical
+// and small forms (see appendKeyPlain).
+func droppedPunct(r rune) bool {
+	switch {
+	case uint32(r-0x3000) <= 0x303F-0x3000:
+		return cjkPunctKeep>>(r-0x3000)&1 == 0
+	case uint32(r-0xFF01) <= 0xFF5E-0xFF01:
+		return asciiKey[r-0xFEE0] == 0
+	}
+	return uint32(r-0x2000) <= 0x206F-0x2000 || uint32(r-0xFE10) <= 0xFE1F-0xFE10 || uint32(r-0xFE30) <= 0xFE6F-0xFE30
+}
+
+// runeSize is the length of the UTF-8 sequence at s[i] as
+// utf8.DecodeRuneInString counts it (1 for an invalid byte).
+func runeSize(s string, i int) int {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size
+}
