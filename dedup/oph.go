@@ -187,7 +187,8 @@ const (
 )
 
 // ophJoin appends to cand, as pairs of representatives (earlier<<32 |
-// later), the entries that share a key in some band; keys is band-major
+// later), the entries that share a key in some band and that keep (when
+// not nil) accepts; keys is band-major
 // with the given stride, reps maps entries to representatives. Each band
 // is first scattered into partitions by the top bits of its keys, so that
 // the hash table joining a partition stays in the first-level cache: one
@@ -195,7 +196,7 @@ const (
 // nearly every probe would miss. Within a key, an entry is paired with at
 // most maxChain earlier ones (a sentence repeated hundreds of times is
 // boilerplate, and its copies are exact ones, found directly).
-func ophJoin(keys []uint32, stride, bands int, reps []int32, js *joinScratch, cand []uint64) []uint64 {
+func ophJoin(keys []uint32, stride, bands int, reps []int32, js *joinScratch, cand []uint64, keep func(a, b int32) bool) []uint64 {
 	const maxChain = 64
 	n := len(reps)
 	count := &js.count
@@ -205,15 +206,21 @@ func ophJoin(keys []uint32, stride, bands int, reps []int32, js *joinScratch, ca
 	defer func() { js.part, js.next, js.table = part, next, table }()
 	for b := range bands {
 		bk := keys[b*stride : b*stride+n]
-		// Counting sort by partition: the top bits of the key.
+		// Counting sort by partition: the top bits of the key. Entries
+		// of no representative (-1) are left out.
 		clear(count[:])
-		for _, k := range bk {
-			count[k>>(32-partBits)+1]++
+		for i, k := range bk {
+			if reps[i] >= 0 {
+				count[k>>(32-partBits)+1]++
+			}
 		}
 		for p := 1; p <= numParts; p++ {
 			count[p] += count[p-1]
 		}
 		for i, k := range bk {
+			if reps[i] < 0 {
+				continue
+			}
 			p := k >> (32 - partBits)
 			part[count[p]] = uint64(k)<<32 | uint64(i)
 			count[p]++
@@ -243,9 +250,12 @@ func ophJoin(keys []uint32, stride, bands int, reps []int32, js *joinScratch, ca
 				}
 				head := uint32(tab[s])
 				chain := 0
+				b := reps[uint32(x)]
 				for e := head; e != 0 && chain < maxChain; e = next[e-1] {
 					chain++
-					cand = append(cand, uint64(reps[uint32(seg[e-1])])<<32|uint64(reps[uint32(x)]))
+					if a := reps[uint32(seg[e-1])]; keep == nil || keep(a, b) {
+						cand = append(cand, uint64(a)<<32|uint64(b))
+					}
 				}
 				next[li] = head
 				tab[s] = uint64(k)<<32 | uint64(li+1)

@@ -43,7 +43,7 @@ func TestOPHJoin(t *testing.T) {
 			for i := range reps {
 				reps[i] = int32(2*i + 1) // ascending, not the identity
 			}
-			got := ophJoin(keys, stride, bands, reps, &js, nil)
+			got := ophJoin(keys, stride, bands, reps, &js, nil, nil)
 			slices.Sort(got)
 			got = slices.Compact(got)
 			want := naiveJoin(keys, stride, bands, reps)

@@ -153,8 +153,9 @@ type docUnit struct {
 	rep    int32  // first unit with the same key (itself for representatives), -1 when too short
 }
 
-// repUnit is the state of a representative (the first unit with its key)
-// that candidate checks read: kept apart from docUnit and packed, because
+// repUnit is the state of a representative (the first unit with its key;
+// unit is -1 for a unit found to be an exact copy after its scan) that
+// candidate checks read: kept apart from docUnit and packed, because
 // on large documents the checks visit representatives in random order.
 type repUnit struct {
 	unit  int32
@@ -165,6 +166,8 @@ type repUnit struct {
 	big   int32  // index into finder.big (a 2048-bit sketch) or -1
 	bign  int32  // bits set in the big sketch
 	fold  uint64 // hash of the digit-run-folded key (with the group when SameGroup)
+	// ent and sent are the LSH entry and short entry, or -1.
+	ent, sent int32
 }
 
 // bigSketchRunes: units at least this long also get a 2048-bit sketch, so
@@ -262,12 +265,12 @@ func (f *finder) run() Repeats {
 	if maybeLSH {
 		l = newLSH(sc, n)
 	}
-	exact := &sc.exact
-	exact.reset(n, func(u int32) uint64 { return f.du[u].hash })
 	f.rs, f.sks, f.pre = sc.rs[:0], sc.sks[:0], sc.pre[:0]
 	f.uf = NewUnionFind(n)
-	repRunes := 0
 	us := &sc.scan
+	// Every unit long enough is scanned as if it were a representative;
+	// exact copies are found afterwards, in one loop over the hashes
+	// whose table lookups do not wait on each other.
 	for i, u := range f.units {
 		d := &f.du[i]
 		d.k0, d.k1, d.rep = -1, -1, -1
@@ -282,20 +285,30 @@ func (f *finder) run() Repeats {
 		}
 		seed := f.groupSeed(i)
 		d.hash = us.hash ^ seed
+		d.rep = int32(i)
+		f.addRep(i, us, seed, l)
+	}
+	sc.rs, sc.sks, sc.pre = f.rs, f.sks, f.pre
+	exact := &sc.exact
+	exact.reset(len(f.rs), func(u int32) uint64 { return f.du[u].hash })
+	reps, repRunes := 0, 0
+	for e := range f.rs {
+		r := &f.rs[e]
+		i := int(r.unit)
+		d := &f.du[i]
 		if j, ok := exact.get(d.hash); ok && f.sameKey(int(j), i) {
 			d.rep = j
 			f.uf.Union(int(j), i)
 			f.pairs = append(f.pairs, Pair{A: int(j), B: i, Relation: Exact,
 				EditSim: 1, Containment: 1, Jaccard: 1, Keeper: int(j)})
+			f.drop(e, l)
 			continue
 		}
 		exact.put(d.hash, int32(i))
-		d.rep = int32(i)
-		repRunes += us.n
-		f.addRep(i, us, seed, l)
+		reps++
+		repRunes += int(r.n)
 	}
-	sc.rs, sc.sks, sc.pre = f.rs, f.sks, f.pre
-	if l != nil && len(f.rs) <= opt.PairwiseMax && repRunes <= opt.PairwiseMaxRunes {
+	if l != nil && reps <= opt.PairwiseMax && repRunes <= opt.PairwiseMaxRunes {
 		l = nil
 	}
 	f.numberVariants()
@@ -340,6 +353,21 @@ func (f *finder) groupSeed(i int) uint64 {
 	return splitmix64(uint64(f.units[i].Group))
 }
 
+// drop marks the scanned unit e as an exact copy: not a representative,
+// and out of the LSH.
+func (f *finder) drop(e int, l *lshState) {
+	r := &f.rs[e]
+	r.unit = -1
+	if l != nil {
+		if r.ent >= 0 {
+			l.entries[r.ent] = -1
+		}
+		if r.sent >= 0 {
+			l.short[r.sent] = -1
+		}
+	}
+}
+
 // addRep records the representative unit i from its scan: the prefilter
 // data, the sketches, the folded hash and, for the LSH (l != nil), its
 // band keys.
@@ -347,7 +375,7 @@ func (f *finder) addRep(i int, us *unitScan, seed uint64, l *lshState) {
 	e := int32(len(f.rs))
 	n, han := us.n, int32(us.han)
 	r := repUnit{unit: int32(i), n: int32(n), han: han, words: -1, big: -1,
-		skn: int32(us.sk.Count())}
+		skn: int32(us.sk.Count()), ent: -1, sent: -1}
 	if !f.opt.NoNumberVariants {
 		r.fold = us.fold ^ seed
 	}
@@ -363,12 +391,17 @@ func (f *finder) addRep(i int, us *unitScan, seed uint64, l *lshState) {
 			r.bign += int32(popcount(w))
 		}
 	}
-	f.rs = append(f.rs, r)
 	f.sks = append(f.sks, us.sk)
 	f.pre = append(f.pre, preUnit{mini: us.mini, n: uint32(n), han: int(han) >= f.opt.ContainMinHan})
 	if l == nil || !lshEligible(us.kb[:n], han) {
+		f.rs = append(f.rs, r)
 		return
 	}
+	r.ent = int32(len(l.entries))
+	if n <= ophShortRunes {
+		r.sent = int32(len(l.short))
+	}
+	f.rs = append(f.rs, r)
 	l.add(e, &us.bins, us.mask)
 	if n <= ophShortRunes {
 		// The second sketch, from independently rehashed bigrams.
@@ -405,6 +438,9 @@ func (f *finder) numberVariants() {
 	folds.reset(len(f.rs), func(e int32) uint64 { return f.rs[e].fold })
 	for e := range f.rs {
 		r := &f.rs[e]
+		if r.unit < 0 {
+			continue
+		}
 		if j, ok := folds.get(r.fold); ok {
 			f.pairs = append(f.pairs, f.scored(int(f.rs[j].unit), int(r.unit), NumberVariant))
 		} else {
@@ -417,9 +453,11 @@ func (f *finder) numberVariants() {
 // match: sorted by key length, unit j can only match a shorter unit i when
 // len(i) ≥ len(j)/2 (containment) or ≥ EditSim·len(j).
 func (f *finder) pairwise() {
-	byLen := make([]int32, len(f.rs))
-	for e := range byLen {
-		byLen[e] = int32(e)
+	byLen := make([]int32, 0, len(f.rs))
+	for e, r := range f.rs {
+		if r.unit >= 0 {
+			byLen = append(byLen, int32(e))
+		}
 	}
 	slices.SortStableFunc(byLen, func(a, b int32) int {
 		return cmp.Compare(f.rs[a].n, f.rs[b].n)
@@ -486,8 +524,14 @@ func (l *lshState) add(e int32, bins *[ophBins]uint32, mask uint64) {
 func (f *finder) lsh(l *lshState) {
 	sc := f.sc
 	sc.entries, sc.shortEntries = l.entries, l.short
-	cand := ophJoin(l.keys, l.stride, ophBands, l.entries, &sc.join, sc.cand[:0])
-	cand = ophJoin(l.skeys, l.stride, ophShortBands, l.short, &sc.join, cand)
+	// Most candidates fail the first, cheap test: applied as the join
+	// finds them, it leaves few to sort.
+	keep := func(a, b int32) bool {
+		_, ok := f.prefilter(int(a), int(b))
+		return ok
+	}
+	cand := ophJoin(l.keys, l.stride, ophBands, l.entries, &sc.join, sc.cand[:0], keep)
+	cand = ophJoin(l.skeys, l.stride, ophShortBands, l.short, &sc.join, cand, keep)
 	cand, sc.radix = radixSortUnique(cand, sc.radix)
 	sc.cand = cand
 	for _, c := range cand {
@@ -498,13 +542,8 @@ func (f *finder) lsh(l *lshState) {
 // check classifies the representatives ea < eb and records a pair.
 func (f *finder) check(ea, eb int) {
 	opt := &f.opt
-	lim, ok := f.limits(ea, eb)
+	lim, ok := f.prefilter(ea, eb)
 	if !ok {
-		return
-	}
-	ma, mb := &f.pre[ea].mini, &f.pre[eb].mini
-	c := popcount(ma[0]&mb[0]) + popcount(ma[1]&mb[1])
-	if popcount(ma[0])+popcount(ma[1])-c > lim.a || popcount(mb[0])+popcount(mb[1])-c > lim.b {
 		return
 	}
 	ra, rb := &f.rs[ea], &f.rs[eb]
@@ -519,6 +558,18 @@ func (f *finder) check(ea, eb int) {
 		f.uf.Union(a, b)
 		f.pairs = append(f.pairs, f.scored(a, b, rel))
 	}
+}
+
+// prefilter is the first test of a pair: the bounds from the lengths and
+// the 128-bit sketches against them.
+func (f *finder) prefilter(ea, eb int) (bounds, bool) {
+	lim, ok := f.limits(ea, eb)
+	if !ok {
+		return lim, false
+	}
+	ma, mb := &f.pre[ea].mini, &f.pre[eb].mini
+	c := popcount(ma[0]&mb[0]) + popcount(ma[1]&mb[1])
+	return lim, popcount(ma[0])+popcount(ma[1])-c <= lim.a && popcount(mb[0])+popcount(mb[1])-c <= lim.b
 }
 
 // bounds are the tests a pair of representatives can pass and, for each
