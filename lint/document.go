@@ -95,6 +95,8 @@ type Block struct {
 	pieces []piece // source pieces making up the prose, in order
 	prose  *Prose
 	sents  []Span
+	// proseVal holds the prose view: one allocation per block fewer.
+	proseVal Prose
 }
 
 // piece is a run of prose text and where it came from. Opaque pieces (inline
@@ -114,13 +116,19 @@ const Placeholder = '\uFFFC'
 type Prose struct {
 	Text string
 	// maps: prose offset -> source offset at piece starts
-	pStart []int32
-	sStart []int32
-	sEnd   []int32
-	opaque []bool
-	// joined[k]: piece k follows piece k-1 with nothing but '\r' between
-	// them in the source.
-	joined []bool
+	maps []pieceMap
+	// one holds the map of a block made of one piece (most of them), so
+	// that it needs no allocation of its own.
+	one [1]pieceMap
+}
+
+// pieceMap is where a piece starts in the prose and in the source.
+type pieceMap struct {
+	pStart, sStart, sEnd int32
+	opaque               bool
+	// joined: the piece follows the previous one with nothing but '\r'
+	// between them in the source.
+	joined bool
 }
 
 // Document is one input file: the decoded source bytes, untouched, with its
@@ -145,6 +153,12 @@ type Document struct {
 	// not its text (a Word package); see ApplyFunc. Nil: the edits are
 	// applied to Src and the result is parsed again.
 	Apply ApplyFunc
+
+	// slab holds blocks not yet handed out by newBlock; pieceSlab the
+	// blocks' pieces, pieceBuf the pieces of the block being scanned.
+	slab      []Block
+	pieceSlab []piece
+	pieceBuf  []piece
 
 	lines []int // byte offset of each line start; of each paragraph in a paragraph document
 	paras []paraInfo
@@ -246,14 +260,14 @@ func (d *Document) Pos(off int) Position {
 	}
 	line := d.Line(off)
 	start := d.lines[line-1]
-	col := 1 + utf8.RuneCount(d.Src[start:off])
+	col := 1 + runeCount(d.Src[start:off])
 	pos := Position{Line: line, Column: col, Offset: off}
 	if d.paras != nil {
 		// Lines are paragraphs; past the last one (the end of the text)
 		// is still the last paragraph.
 		if line > len(d.paras) && len(d.paras) > 0 {
 			p := len(d.paras)
-			pos = Position{Line: p, Column: 1 + utf8.RuneCount(d.Src[d.lines[p-1]:off]), Offset: off}
+			pos = Position{Line: p, Column: 1 + runeCount(d.Src[d.lines[p-1]:off]), Offset: off}
 		}
 		pos.Paragraph = pos.Line
 	}
@@ -307,13 +321,25 @@ func (d *Document) Cache(key any, compute func() any) any {
 	return v
 }
 
+// newBlock returns a zero block from a chunk allocated for many: one
+// allocation per chunk rather than one per block.
+func (d *Document) newBlock() *Block {
+	if len(d.slab) == 0 {
+		d.slab = make([]Block, 64)
+	}
+	b := &d.slab[0]
+	d.slab = d.slab[1:]
+	return b
+}
+
 // Doc returns the block's document.
 func (b *Block) Doc() *Document { return b.doc }
 
 // Prose returns the block's prose view, computing it on first use.
 func (b *Block) Prose() *Prose {
 	if b.prose == nil {
-		b.prose = buildProse(b.doc.Src, b.pieces)
+		buildProse(&b.proseVal, b.doc.Src, b.pieces)
+		b.prose = &b.proseVal
 	}
 	return b.prose
 }
@@ -337,7 +363,14 @@ func (b *Block) Next() *Block {
 	return b.doc.Blocks[b.Index+1]
 }
 
-func buildProse(src []byte, pieces []piece) *Prose {
+func buildProse(pr *Prose, src []byte, pieces []piece) {
+	if len(pieces) == 1 && !pieces[0].opaque {
+		p := pieces[0]
+		pr.Text = string(src[p.src:p.end])
+		pr.one[0] = pieceMap{sStart: int32(p.src), sEnd: int32(p.end)}
+		pr.maps = pr.one[:]
+		return
+	}
 	n := 0
 	for _, p := range pieces {
 		if p.opaque {
@@ -348,12 +381,10 @@ func buildProse(src []byte, pieces []piece) *Prose {
 	}
 	var sb strings.Builder
 	sb.Grow(n)
-	pr := &Prose{
-		pStart: make([]int32, 0, len(pieces)),
-		sStart: make([]int32, 0, len(pieces)),
-		sEnd:   make([]int32, 0, len(pieces)),
-		opaque: make([]bool, 0, len(pieces)),
-		joined: make([]bool, 0, len(pieces)),
+	if len(pieces) <= len(pr.one) {
+		pr.maps = pr.one[:0]
+	} else {
+		pr.maps = make([]pieceMap, 0, len(pieces))
 	}
 	for k, p := range pieces {
 		j := false
@@ -366,11 +397,7 @@ func buildProse(src []byte, pieces []piece) *Prose {
 				}
 			}
 		}
-		pr.joined = append(pr.joined, j)
-		pr.pStart = append(pr.pStart, int32(sb.Len()))
-		pr.sStart = append(pr.sStart, int32(p.src))
-		pr.sEnd = append(pr.sEnd, int32(p.end))
-		pr.opaque = append(pr.opaque, p.opaque)
+		pr.maps = append(pr.maps, pieceMap{pStart: int32(sb.Len()), sStart: int32(p.src), sEnd: int32(p.end), opaque: p.opaque, joined: j})
 		if p.opaque {
 			sb.WriteRune(Placeholder)
 		} else {
@@ -378,12 +405,15 @@ func buildProse(src []byte, pieces []piece) *Prose {
 		}
 	}
 	pr.Text = sb.String()
-	return pr
 }
 
 // piece index containing prose offset i as a start position.
 func (p *Prose) pieceAt(i int) int {
-	k := sort.Search(len(p.pStart), func(k int) bool { return int(p.pStart[k]) > i }) - 1
+	m := p.maps
+	if len(m) == 1 {
+		return 0
+	}
+	k := sort.Search(len(m), func(k int) bool { return int(m[k].pStart) > i }) - 1
 	if k < 0 {
 		k = 0
 	}
@@ -394,34 +424,34 @@ func (p *Prose) pieceAt(i int) int {
 // source byte offset. Offsets inside a placeholder map to the start of the
 // opaque span.
 func (p *Prose) Src(i int) int {
-	if len(p.pStart) == 0 {
+	if len(p.maps) == 0 {
 		return 0
 	}
 	if i >= len(p.Text) {
-		return int(p.sEnd[len(p.sEnd)-1])
+		return int(p.maps[len(p.maps)-1].sEnd)
 	}
-	k := p.pieceAt(i)
-	if p.opaque[k] {
-		return int(p.sStart[k])
+	m := &p.maps[p.pieceAt(i)]
+	if m.opaque {
+		return int(m.sStart)
 	}
-	return int(p.sStart[k]) + i - int(p.pStart[k])
+	return int(m.sStart) + i - int(m.pStart)
 }
 
 // SrcEnd maps a prose offset used as the end of a range: at a piece
 // boundary it is the end of the previous piece, and after a placeholder it
 // is the end of the opaque span.
 func (p *Prose) SrcEnd(i int) int {
-	if len(p.pStart) == 0 {
+	if len(p.maps) == 0 {
 		return 0
 	}
 	if i <= 0 {
-		return int(p.sStart[0])
+		return int(p.maps[0].sStart)
 	}
-	k := p.pieceAt(i - 1)
-	if p.opaque[k] {
-		return int(p.sEnd[k])
+	m := &p.maps[p.pieceAt(i-1)]
+	if m.opaque {
+		return int(m.sEnd)
 	}
-	return int(p.sStart[k]) + i - int(p.pStart[k])
+	return int(m.sStart) + i - int(m.pStart)
 }
 
 // SrcSpan maps a prose byte range to a source span.
@@ -437,7 +467,7 @@ func (p *Prose) SrcSpan(start, end int) Span {
 // run of source bytes (no markup removed inside it, no placeholder): only
 // then may a fix replace it by editing the source span directly.
 func (p *Prose) Contiguous(start, end int) bool {
-	if len(p.pStart) == 0 {
+	if len(p.maps) == 0 {
 		return false
 	}
 	if end <= start {
@@ -445,14 +475,15 @@ func (p *Prose) Contiguous(start, end int) bool {
 	}
 	k := p.pieceAt(start)
 	for {
-		if p.opaque[k] {
+		m := &p.maps[k]
+		if m.opaque {
 			return false
 		}
-		if end <= int(p.pStart[k])+int(p.sEnd[k]-p.sStart[k]) {
+		if end <= int(m.pStart)+int(m.sEnd-m.sStart) {
 			return true
 		}
 		k++
-		if k >= len(p.pStart) || !p.joined[k] {
+		if k >= len(p.maps) || !p.maps[k].joined {
 			return false
 		}
 	}
@@ -460,8 +491,8 @@ func (p *Prose) Contiguous(start, end int) bool {
 
 // IsOpaqueAt reports whether prose offset i is a placeholder.
 func (p *Prose) IsOpaqueAt(i int) bool {
-	if len(p.pStart) == 0 || i >= len(p.Text) {
+	if len(p.maps) == 0 || i >= len(p.Text) {
 		return false
 	}
-	return p.opaque[p.pieceAt(i)]
+	return p.maps[p.pieceAt(i)].opaque
 }

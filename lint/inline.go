@@ -28,6 +28,7 @@ type inlineScanner struct {
 	lines []lineSeg
 	buf   []byte
 	bs    []int // buffer start of each line
+	bs1   [1]int
 	ev    []event
 	doc   *Document
 	md    bool
@@ -40,7 +41,7 @@ func scanInline(src []byte, lines []lineSeg, md bool, d *Document) []piece {
 	sc := inlineScanner{src: src, lines: lines, doc: d, md: md}
 	if len(lines) == 1 {
 		sc.buf = src[lines[0].start:lines[0].end]
-		sc.bs = []int{0}
+		sc.bs = sc.bs1[:]
 	} else {
 		n := 0
 		for _, l := range lines {
@@ -61,7 +62,19 @@ func scanInline(src []byte, lines []lineSeg, md bool, d *Document) []piece {
 		sc.dropKnownComments()
 	}
 	sc.scanURLs()
-	return sc.pieces()
+	if d == nil {
+		return sc.pieces(nil)
+	}
+	// Pieces are built in a buffer reused across blocks and kept in
+	// chunks shared by many blocks.
+	ps := sc.pieces(d.pieceBuf[:0])
+	d.pieceBuf = ps
+	if len(ps) > cap(d.pieceSlab)-len(d.pieceSlab) {
+		d.pieceSlab = make([]piece, 0, max(256, len(ps)))
+	}
+	start := len(d.pieceSlab)
+	d.pieceSlab = append(d.pieceSlab, ps...)
+	return d.pieceSlab[start:len(d.pieceSlab):len(d.pieceSlab)]
 }
 
 // toSrc maps a buffer offset to a source offset; a buffer newline maps to
@@ -536,9 +549,8 @@ func emailSpan(b []byte, at int) (int, int) {
 }
 
 // pieces turns the events into source pieces.
-func (sc *inlineScanner) pieces() []piece {
+func (sc *inlineScanner) pieces(out []piece) []piece {
 	sort.Slice(sc.ev, func(i, j int) bool { return sc.ev[i].s < sc.ev[j].s })
-	var out []piece
 	addKeep := func(s, e int) {
 		for s < e {
 			k := sort.Search(len(sc.bs), func(k int) bool { return sc.bs[k] > s }) - 1

@@ -77,7 +77,8 @@ func parseText(d *Document) {
 		if len(cur) == 0 {
 			return
 		}
-		b := &Block{Kind: Paragraph, BlankBefore: blank}
+		b := d.newBlock()
+		b.Kind, b.BlankBefore = Paragraph, blank
 		if len(cur) == 1 {
 			if lvl, skip := atxMarker(src[cur[0].start:cur[0].end]); lvl > 0 {
 				b.Kind = Heading
@@ -246,7 +247,8 @@ func parseMarkdown(d *Document) {
 			if len(lines) == 0 {
 				return ast.WalkSkipChildren, nil
 			}
-			b := &Block{Kind: Heading, Level: n.Level}
+			b := d.newBlock()
+			b.Kind, b.Level = Heading, n.Level
 			if lvl, _ := atxMarker(bytes.TrimLeft(src[d.lines[d.Line(lines[0].start)-1]:lines[0].end], " ")); lvl > 0 {
 				b.Marker = string(bytes.Repeat([]byte("#"), lvl))
 			}
@@ -261,13 +263,15 @@ func parseMarkdown(d *Document) {
 			}
 			if rows := tableRows(src, lines); rows != nil {
 				for _, cell := range rows {
-					b := &Block{Kind: TableCell}
+					b := d.newBlock()
+					b.Kind = TableCell
 					b.pieces = scanInline(src, []lineSeg{cell}, true, d)
 					addBlock(d, b)
 				}
 				return ast.WalkSkipChildren, nil
 			}
-			b := &Block{Kind: kind, Marker: marker}
+			b := d.newBlock()
+			b.Kind, b.Marker = kind, marker
 			b.pieces = scanInline(src, lines, true, d)
 			addBlock(d, b)
 			return ast.WalkSkipChildren, nil

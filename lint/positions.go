@@ -81,7 +81,7 @@ func fillAllPositions(doc *Document, diags []Diagnostic) {
 		if lastOff < len(src) && src[lastOff]&0xC0 == 0x80 && lastOff != doc.lines[line-1] {
 			lastOff, lastCol = doc.lines[line-1], 1
 		}
-		col := lastCol + utf8.RuneCount(src[lastOff:off])
+		col := lastCol + runeCount(src[lastOff:off])
 		lastOff, lastCol = off, col
 		*q.dst = Position{Line: line, Column: col, Offset: off}
 		if q.line != nil {
@@ -91,4 +91,26 @@ func fillAllPositions(doc *Document, diags []Diagnostic) {
 			*q.line = srcLine
 		}
 	}
+}
+
+// runeCount is utf8.RuneCount with the three-byte characters of Chinese
+// text counted inline: the library's count decodes each through a call.
+// E1–EC and EE–EF followed by two continuation bytes are always one valid
+// character; anything else goes to the library's decoder.
+func runeCount(p []byte) int {
+	n := 0
+	for i := 0; i < len(p); n++ {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(p) && p[i+1]&0xC0 == 0x80 && p[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		_, size := utf8.DecodeRune(p[i:])
+		i += size
+	}
+	return n
 }

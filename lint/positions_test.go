@@ -3,6 +3,7 @@ package lint
 import (
 	"math/rand/v2"
 	"testing"
+	"unicode/utf8"
 )
 
 // The one-sweep positions equal Pos and LineText for every offset,
@@ -91,4 +92,19 @@ func lessDiag(a, b *Diagnostic) bool {
 		return a.Rule < b.Rule
 	}
 	return a.Message < b.Message
+}
+
+// runeCount agrees with utf8.RuneCount on valid and invalid text.
+func TestRuneCount(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"a", "中", "，", "“", "\xe4", "\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "é", "😀", "\xf0\x9f", "\xe1\x80\x80", "\xec\xbf\xbf", "\xee\x80\x80"}
+	for round := 0; round < 2000; round++ {
+		var b []byte
+		for k := rng.IntN(12); k > 0; k-- {
+			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
+		}
+		if got, want := runeCount(b), utf8.RuneCount(b); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", b, got, want)
+		}
+	}
 }

@@ -254,13 +254,18 @@ func defaultEncode(doc *Document, fixed []byte) ([]byte, error) {
 func (r *Runner) lintDocument(doc *Document, active []ActiveRule) ([]Diagnostic, []*directive, []*FileError) {
 	var errs []*FileError
 	var diags []Diagnostic
+	// One buffer takes each rule's findings in turn: they are copied out
+	// below, so the passes need not each grow a slice of their own.
+	var scratch []Diagnostic
 	for i := range active {
 		a := &active[i]
 		if a.Rule.Run == nil {
 			continue
 		}
-		pass := &Pass{Rule: a.Rule, Doc: doc, Options: a.Options, Profile: r.Policy.Profile}
-		if err := runRule(pass); err != nil {
+		pass := &Pass{Rule: a.Rule, Doc: doc, Options: a.Options, Profile: r.Policy.Profile, diags: scratch[:0]}
+		err := runRule(pass)
+		scratch = pass.diags
+		if err != nil {
 			errs = append(errs, &FileError{Path: doc.Path, Rule: a.Rule.ID, Err: err})
 			continue
 		}
@@ -457,11 +462,25 @@ func sortDiagnostics(diags []Diagnostic) {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	tmp := make([]Diagnostic, len(diags))
-	for k, key := range keys {
-		tmp[k] = diags[key.i]
+	// Apply the permutation in place, cycle by cycle: diags[k] takes
+	// diags[keys[k].i].
+	for k := range keys {
+		if keys[k].i < 0 {
+			continue
+		}
+		tmp := diags[k]
+		j := k
+		for {
+			src := keys[j].i
+			keys[j].i = -1
+			if src == k {
+				diags[j] = tmp
+				break
+			}
+			diags[j] = diags[src]
+			j = src
+		}
 	}
-	copy(diags, tmp)
 }
 
 func dedupe(diags []Diagnostic) []Diagnostic {

@@ -21,7 +21,11 @@ func (s Sentence) Span() Span { return s.Block.Prose().SrcSpan(s.Start, s.End) }
 // Sentences returns the block's sentences as prose byte ranges.
 func (b *Block) Sentences() []Span {
 	if b.sents == nil {
-		b.sents = SplitSentences(b.Text(), make([]Span, 0, 4))
+		// Split into a stack buffer and keep an exact copy: one
+		// allocation for the paragraphs of up to 16 sentences.
+		var buf [16]Span
+		s := SplitSentences(b.Text(), buf[:0])
+		b.sents = append(make([]Span, 0, len(s)), s...)
 	}
 	return b.sents
 }
@@ -74,7 +78,7 @@ func SplitSentences(text string, dst []Span) []Span {
 				continue
 			}
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		if start < 0 {
 			if isSpaceRune(r) {
 				i += n
@@ -234,4 +238,17 @@ func englishPeriodEnds(text string, i int) bool {
 		return false
 	}
 	return true
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte
+// characters of CJK punctuation decoded inline: a lead E1–EC or EE–EF and
+// two continuation bytes are always one valid character.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) {
+		b1, b2 := s[i+1], s[i+2]
+		if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
