@@ -81,6 +81,16 @@ func runMojibake(p *lint.Pass) error {
 func plain(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c-0xE0 < 0x10 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// One probe decides Han and punctuation alike: no branch
+			// between them, and Chinese text alternates the two.
+			r := uint(c&0x0F)<<12 | uint(s[i+1]&0x3F)<<6 | uint(s[i+2]&0x3F)
+			if plain3[r/64]>>(r%64)&1 == 0 {
+				return false
+			}
+			i += 3
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
 			continue
@@ -89,21 +99,9 @@ func plain(s string) bool {
 			i += 2 // ·, punctuation to both scans
 			continue
 		}
-		if i+2 >= len(s) || c < 0xE2 || c > 0xEF || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-			// Two- and four-byte characters (· among them), truncated
-			// and invalid sequences: let the scans decide.
-			return false
-		}
-		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if k := uint(r - hanLo); k < uint(len(plainGB))*64 {
-			if plainGB[k/64]>>(k%64)&1 == 0 {
-				return false
-			}
-		} else if r < 0x800 || r >= 0xD800 && r < 0xE000 || !zh.IsCJKPunct(r) {
-			// Overlong forms and surrogates are invalid UTF-8.
-			return false
-		}
-		i += 3
+		// Other two- and four-byte characters, truncated and invalid
+		// sequences: let the scans decide.
+		return false
 	}
 	return true
 }
@@ -334,6 +332,10 @@ var (
 	// commonGB and does not start a filler: the run scan passes over
 	// them with one probe of a 2.6 KB bitmap.
 	plainGB [(hanHi - hanLo + 64) / 64]uint64
+	// plain3 has a bit for each three-byte character (U+0800…U+FFFF)
+	// that plain accepts: those of plainGB and CJK punctuation. Overlong
+	// forms (below U+0800) and surrogates have none.
+	plain3 [1 << 10]uint64
 )
 
 const hanLo, hanHi = 0x4E00, 0x9FFF
@@ -353,6 +355,12 @@ func initGBK() {
 		for c := rune(hanLo); c <= hanHi; c++ {
 			if commonGB(c) && c != '锟' && c != '烫' && c != '屯' {
 				plainGB[(c-hanLo)/64] |= 1 << ((c - hanLo) % 64)
+				plain3[c/64] |= 1 << (c % 64)
+			}
+		}
+		for c := rune(0x800); c <= 0xFFFF; c++ {
+			if zh.IsCJKPunct(c) && (c < 0xD800 || c > 0xDFFF) {
+				plain3[c/64] |= 1 << (c % 64)
 			}
 		}
 	})
