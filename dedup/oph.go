@@ -52,17 +52,11 @@ const (
 // from.
 var ophStart [ophBins]uint8
 
-// ophBand lists the bins of each band: b, b+21, b+42.
-var ophBand [ophBands][ophRows]uint8
-
 func init() {
 	x := uint64(0x3C6EF372FE94F82B)
 	for i := range ophStart {
 		x = splitmix64(x)
 		ophStart[i] = uint8(x >> 58)
-	}
-	for b := range ophBands {
-		ophBand[b] = [ophRows]uint8{uint8(b), uint8(b + ophBands), uint8(b + 2*ophBands)}
 	}
 }
 
@@ -105,15 +99,24 @@ func ophSketch(key []rune, hs []uint64, bins *[ophBins]uint32) uint64 {
 	return mask
 }
 
-// ophAddAll is ophAdd for each hash of hs, written out.
+// ophAddAll is ophAdd for each hash of hs, one insertion per loop: with
+// all three in one loop Go spills its registers to the stack.
 func ophAddAll(bins *[ophBins]uint32, hs []uint64) uint64 {
 	var mask uint64
 	for _, h := range hs {
-		b0, b1, b2 := h>>58, h>>37&63, h>>16&63
-		bins[b0] = min(bins[b0], uint32(h>>43)&0x7FFF)
-		bins[b1] = min(bins[b1], uint32(h>>22)&0x7FFF)
-		bins[b2] = min(bins[b2], uint32(h>>1)&0x7FFF)
-		mask |= 1<<b0 | 1<<b1 | 1<<b2
+		b := h >> 58
+		bins[b] = min(bins[b], uint32(h>>43)&0x7FFF)
+		mask |= 1 << b
+	}
+	for _, h := range hs {
+		b := h >> 37 & 63
+		bins[b] = min(bins[b], uint32(h>>22)&0x7FFF)
+		mask |= 1 << b
+	}
+	for _, h := range hs {
+		b := h >> 16 & 63
+		bins[b] = min(bins[b], uint32(h>>1)&0x7FFF)
+		mask |= 1 << b
 	}
 	return mask
 }
@@ -161,10 +164,12 @@ func ophBandKeys(bins *[ophBins]uint32, mask uint64, dst *[ophBands]uint32) {
 		d := bits.TrailingZeros64(bits.RotateLeft64(mask, -start))
 		v[i] = bins[(start+d)&(ophBins-1)]
 	}
-	for b, rows := range ophBand {
-		h := uint64(v[rows[0]])<<32 | uint64(v[rows[1]])
+	// Band b is bins b, b+21 and b+42, written with constant offsets so
+	// that the loop needs no table and no bounds checks.
+	for b := range ophBands {
+		h := uint64(v[b])<<32 | uint64(v[b+ophBands])
 		h = (h ^ h>>31) * 0x9E3779B97F4A7C15
-		h ^= uint64(v[rows[2]])
+		h ^= uint64(v[b+2*ophBands])
 		h *= 0xBF58476D1CE4E5B9
 		dst[b] = uint32(h >> 32)
 	}

@@ -86,39 +86,46 @@ func (u *unitScan) scanText(s string, oph bool) {
 	u.other = 0
 	kb, hs, sk := u.kb, u.hs[:len(u.kb)], &u.sk // one length, one bounds check
 	n := 0
-	var prev rune
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0xE2 && c <= 0xEF && i+2 < len(s) && n < len(kb) {
-			b1, b2 := s[i+1], s[i+2]
-			r := rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
-			if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
-				if uint32(r-0x4E00) <= 0x9FFF-0x4E00 {
-					i += 3
-					kb[n] = r
-					if n > 0 {
-						h := mixShingle(uint64(prev)<<21 | uint64(r))
-						hs[n] = h
-						sk[h>>6&7] |= 1 << (h & 63)
-					}
-					prev = r
-					n++
-					continue
+		// A run of Han ideographs U+4E00..U+9FFF after the first key rune:
+		// their UTF-8 bytes read big-endian are E4B880..E9BFBF, in code
+		// point order, so one range test and one test of the continuation
+		// bytes pick them.
+		if n > 0 {
+			prev := kb[n-1]
+			for i+2 < len(s) && n < len(kb) {
+				x := uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
+				if x-0xE4B880 > 0xE9BFBF-0xE4B880 || x&0xC0C0 != 0x8080 {
+					break
 				}
-				if droppedPunct(r) {
-					i += 3
-					continue
-				}
+				r := rune(x>>16&0x0F)<<12 | rune(x>>8&0x3F)<<6 | rune(x&0x3F)
+				kb[n] = r
+				h := mixShingle(uint64(prev)<<21 | uint64(r))
+				hs[n] = h
+				sk[h>>6&7] |= 1 << (h & 63)
+				prev = r
+				n++
+				i += 3
 			}
-		} else if c < utf8.RuneSelf && asciiKey[c] == 0 {
-			i++
-			continue
+			if i >= len(s) {
+				break
+			}
+		}
+		// Punctuation, dropped without a call.
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiKey[c] == 0 {
+				i++
+				continue
+			}
+		} else if c >= 0xE2 && c <= 0xEF && i+2 < len(s) {
+			b1, b2 := s[i+1], s[i+2]
+			if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && droppedPunct(rune(c&0x0F)<<12|rune(b1&0x3F)<<6|rune(b2&0x3F)) {
+				i += 3
+				continue
+			}
 		}
 		i, n = u.scanOther(s, i, n)
 		kb, hs = u.kb, u.hs[:len(u.kb)]
-		if n > 0 {
-			prev = kb[n-1]
-		}
 	}
 	u.n = n
 	u.han = n - u.other
