@@ -129,11 +129,21 @@ type sentenceKey struct{ opt dedup.FindOptions }
 
 func sentencesOf(doc *lint.Document, opt dedup.FindOptions) *sentenceLevel {
 	return doc.Cache(sentenceKey{opt}, func() any {
-		all := doc.Sentences()
-		sl := &sentenceLevel{sents: make([]sentence, 0, len(all))}
-		for _, s := range all {
-			if unitBlock(s.Block) {
-				sl.sents = append(sl.sents, sentence{b: s.Block, start: s.Start, end: s.End})
+		// The blocks' own sentence lists: doc.Sentences would copy every
+		// sentence of the document first.
+		n := 0
+		for _, b := range doc.Blocks {
+			if unitBlock(b) {
+				n += len(b.Sentences())
+			}
+		}
+		sl := &sentenceLevel{sents: make([]sentence, 0, n)}
+		for _, b := range doc.Blocks {
+			if !unitBlock(b) {
+				continue
+			}
+			for _, s := range b.Sentences() {
+				sl.sents = append(sl.sents, sentence{b: b, start: s.Start, end: s.End})
 			}
 		}
 		units := make([]dedup.Unit, len(sl.sents))
