@@ -28,16 +28,19 @@ func fillAllPositions(doc *Document, diags []Diagnostic) {
 		}
 		return
 	}
-	n := 2 * len(diags)
+	// Two streams of offsets in order: the starts, already sorted when the
+	// findings are (the runner sorts them first), and the rest sorted here.
+	starts := make([]posQuery, 0, len(diags))
+	n := len(diags)
 	for i := range diags {
 		n += 2 * len(diags[i].Related)
 	}
-	qs := make([]posQuery, 0, n)
+	rest := make([]posQuery, 0, n)
 	for i := range diags {
 		dg := &diags[i]
 		dg.Path = doc.Path
-		qs = append(qs, posQuery{off: dg.Span.Start, dst: &dg.Start, line: &dg.SourceLine},
-			posQuery{off: dg.Span.End, dst: &dg.End})
+		starts = append(starts, posQuery{off: dg.Span.Start, dst: &dg.Start, line: &dg.SourceLine})
+		rest = append(rest, posQuery{off: dg.Span.End, dst: &dg.End})
 		if dg.Fixes == nil {
 			dg.Fixes = []Fix{}
 		}
@@ -53,18 +56,35 @@ func fillAllPositions(doc *Document, diags []Diagnostic) {
 				continue
 			}
 			rel.Path = doc.Path
-			qs = append(qs, posQuery{off: rel.Span.Start, dst: &rel.Start}, posQuery{off: rel.Span.End, dst: &rel.End})
+			rest = append(rest, posQuery{off: rel.Span.Start, dst: &rel.Start}, posQuery{off: rel.Span.End, dst: &rel.End})
 		}
 	}
-	for i := range qs {
-		qs[i].off = min(max(qs[i].off, 0), len(doc.Src))
+	clamp := func(qs []posQuery) {
+		for i := range qs {
+			qs[i].off = min(max(qs[i].off, 0), len(doc.Src))
+		}
 	}
-	slices.SortFunc(qs, func(a, b posQuery) int { return a.off - b.off })
+	clamp(starts)
+	clamp(rest)
+	byOff := func(a, b posQuery) int { return a.off - b.off }
+	if !slices.IsSortedFunc(starts, byOff) {
+		rest = append(rest, starts...)
+		starts = starts[:0]
+	}
+	if !slices.IsSortedFunc(rest, byOff) {
+		slices.SortFunc(rest, byOff)
+	}
 	src := doc.Src
 	line, lineEnd := 0, -1 // current 1-based line; offset where the next one starts
 	lastOff, lastCol := 0, 0
 	srcLine, srcLineN := "", 0
-	for _, q := range qs {
+	for len(starts) > 0 || len(rest) > 0 {
+		var q posQuery
+		if len(rest) == 0 || len(starts) > 0 && starts[0].off <= rest[0].off {
+			q, starts = starts[0], starts[1:]
+		} else {
+			q, rest = rest[0], rest[1:]
+		}
 		off := q.off
 		if off >= lineEnd {
 			line = doc.Line(off)

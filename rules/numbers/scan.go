@@ -116,6 +116,12 @@ func scanFigures(doc *lint.Document) *docFigures {
 					i++
 					continue
 				}
+				if k := int(c&0x0F)<<12 | int(text[i+1]&0x3F)<<6 | int(text[i+2]&0x3F); scanStop[k>>6]>>(k&63)&1 == 0 {
+					// Neither a number start nor a full-width digit,
+					// letter or ％: one probe for most characters.
+					i += 3
+					continue
+				}
 				if numStart[int(c&0x0F)<<6|int(text[i+1]&0x3F)]>>(text[i+2]&0x3F)&1 == 0 || !numberGoesOn(text, i+3) {
 					if c == 0xEF && !fw {
 						fw = fullwidthAt(text, i) != 0
@@ -252,7 +258,18 @@ func init() {
 			numStart[r>>6] |= 1 << (r & 63)
 		}
 	}
+	scanStop = numStart
+	for _, rg := range [][2]rune{{'０', '９'}, {'Ａ', 'Ｚ'}, {'ａ', 'ｚ'}, {'％', '％'}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			scanStop[r>>6] |= 1 << (r & 63)
+		}
+	}
 }
+
+// scanStop has the bits of numStart and those of the full-width digits,
+// letters and ％ (fullwidthAt): the characters scanFigures stops at.
+// It is built by init, after numStart.
+var scanStop [1024]uint64
 
 // numberGoesOn reports whether the character at i may continue a number
 // begun by one Chinese numeral before it. A lone numeral (一些, 统一, 三个)

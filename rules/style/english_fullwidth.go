@@ -64,9 +64,13 @@ func asciiFor(r rune) byte {
 }
 
 func runEnglishFullwidth(p *lint.Pass) error {
-	for _, b := range p.Doc.Blocks {
+	feats := features(p.Doc)
+	for i, b := range p.Doc.Blocks {
+		if feats[i]&featEnglish == 0 {
+			continue
+		}
 		text := b.Text()
-		if !isEnglish(text) || !hasFullwidthMark(text) {
+		if !hasFullwidthMark(text) {
 			continue
 		}
 		pr := b.Prose()

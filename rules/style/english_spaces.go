@@ -38,9 +38,13 @@ in plain text.`,
 }
 
 func runEnglishDoubleSpace(p *lint.Pass) error {
-	for _, b := range p.Doc.Blocks {
+	feats := features(p.Doc)
+	for i, b := range p.Doc.Blocks {
+		if feats[i]&featEnglish == 0 {
+			continue
+		}
 		text := b.Text()
-		if !isEnglish(text) || !strings.Contains(text, "  ") {
+		if !strings.Contains(text, "  ") {
 			continue
 		}
 		type run struct{ s, e int }
@@ -116,9 +120,13 @@ marks at the start of a line.`,
 }
 
 func runEnglishSpaceBeforePunct(p *lint.Pass) error {
-	for _, b := range p.Doc.Blocks {
+	feats := features(p.Doc)
+	for i, b := range p.Doc.Blocks {
+		if feats[i]&featEnglish == 0 {
+			continue
+		}
 		text := b.Text()
-		if !isEnglish(text) || !strings.ContainsAny(text, ",.;:?!") {
+		if !strings.ContainsAny(text, ",.;:?!") {
 			continue
 		}
 		var pr *lint.Prose

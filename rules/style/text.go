@@ -151,6 +151,7 @@ const (
 	featDunhaoPair                    // 、 followed by the first character of a second correlative
 	featRadical                       // a Kangxi or supplement radical
 	featSpacedLatin                   // an ASCII space between a Han character and a letter or digit
+	featEnglish                       // an English paragraph (isEnglish)
 )
 
 type featuresKey struct{}
@@ -173,6 +174,11 @@ func features(d *lint.Document) []uint8 {
 // moderately common (E3 for 、。《》…).
 func scanFeatures(text string) uint8 {
 	var f uint8
+	// Chinese text answers on its first Han character. Keeping the
+	// answer here spares the English rules a look at every block's text.
+	if isEnglish(text) {
+		f |= featEnglish
+	}
 	n := len(text)
 	for i := 0; ; i++ {
 		k := strings.IndexByte(text[i:], ' ')
