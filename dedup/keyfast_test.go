@@ -76,3 +76,42 @@ func TestHanNumBits(t *testing.T) {
 		}
 	}
 }
+
+// foldKey, the reference for the finder's folded hash (foldHash), returns
+// the FoldDigitRuns|FoldHanNumerals key derived from the plain key — every run of digits and Chinese numerals becomes one '0' —
+// in buf, given the position of the first digit. Folding works on the runes
+// the plain key keeps (punctuation inside a number was dropped from both),
+// so this equals Normalize(s, FoldDigitRuns|FoldHanNumerals) without a
+// second pass over the text.
+func foldKey(key []rune, first int, buf []rune) []rune {
+	b := append(buf[:0], key[:first]...)
+	last := false
+	for _, r := range key[first:] {
+		if isFoldDigit(r) {
+			if !last {
+				b = append(b, '0')
+			}
+			last = true
+		} else {
+			b = append(b, r)
+			last = false
+		}
+	}
+	return b
+}
+
+// firstFoldDigit is the position of the first digit of key, or −1.
+func firstFoldDigit(key []rune) int {
+	for i, r := range key {
+		// isFoldDigit, with its common case written out: the call would
+		// cost more than the test.
+		if uint32(r-0x3400) <= 0x9FFF-0x3400 {
+			if hanNumBits[(r-0x3400)>>6]>>(r&63)&1 != 0 {
+				return i
+			}
+		} else if isFoldDigitSlow(r) {
+			return i
+		}
+	}
+	return -1
+}

@@ -202,8 +202,9 @@ func (u *unitScan) scanOther(s string, i, n int) (int, int) {
 			k = buf[:1]
 		}
 	default:
-		k = appendKeyPlain(buf[:0], s[i:i+runeSize(s, i)])
-		i += runeSize(s, i)
+		_, size := utf8.DecodeRuneInString(s[i:])
+		k = appendKeyPlain(buf[:0], s[i:i+size])
+		i += size
 	}
 	if len(k) == 0 {
 		return i, n
@@ -240,11 +241,4 @@ func droppedPunct(r rune) bool {
 		return asciiKey[r-0xFEE0] == 0
 	}
 	return uint32(r-0x2000) <= 0x206F-0x2000 || uint32(r-0xFE10) <= 0xFE1F-0xFE10 || uint32(r-0xFE30) <= 0xFE6F-0xFE30
-}
-
-// runeSize is the length of the UTF-8 sequence at s[i] as
-// utf8.DecodeRuneInString counts it (1 for an invalid byte).
-func runeSize(s string, i int) int {
-	_, size := utf8.DecodeRuneInString(s[i:])
-	return size
 }
