@@ -200,8 +200,9 @@ type finder struct {
 	pairs []Pair
 	uf    *UnionFind
 	sets  map[int][]uint64
-	// minRatio is the smallest length ratio any test accepts.
-	minRatio float64
+	// minRatio is the smallest length ratio any test accepts; slack is
+	// 2·(1 − the lowest threshold of any test).
+	minRatio, slack float64
 	// memoised maxEdits per length, for EditSim and Containment
 	editK, contK []int16
 }
@@ -228,15 +229,23 @@ func (f *finder) key(i int) []rune {
 // oph.go). Every reported pair is verified on the keys.
 func FindRepeats(units []Unit, opt FindOptions) Repeats {
 	sc := scratchPool.Get().(*scratch)
-	f := &finder{opt: opt.withDefaults(), units: units, sc: sc}
-	f.minRatio = min(f.opt.EditSim, 0.5)
-	if f.opt.Jaccard > 0 {
-		f.minRatio = min(f.minRatio, f.opt.Jaccard)
-	}
+	f := newFinder(units, opt, sc)
 	r := f.run()
 	sc.keys = f.keys[:0]
 	scratchPool.Put(sc)
 	return r
+}
+
+func newFinder(units []Unit, opt FindOptions, sc *scratch) *finder {
+	f := &finder{opt: opt.withDefaults(), units: units, sc: sc}
+	f.minRatio = min(f.opt.EditSim, 0.5)
+	lowest := min(f.opt.EditSim, f.opt.Containment)
+	if f.opt.Jaccard > 0 {
+		f.minRatio = min(f.minRatio, f.opt.Jaccard)
+		lowest = min(lowest, f.opt.Jaccard)
+	}
+	f.slack = 2 * (1 - lowest)
+	return f
 }
 
 // preUnit is what the first test of a candidate pair reads.
@@ -563,13 +572,22 @@ func (f *finder) check(ea, eb int) {
 // prefilter is the first test of a pair: the bounds from the lengths and
 // the 128-bit sketches against them.
 func (f *finder) prefilter(ea, eb int) (bounds, bool) {
-	lim, ok := f.limits(ea, eb)
-	if !ok {
-		return lim, false
-	}
-	ma, mb := &f.pre[ea].mini, &f.pre[eb].mini
+	pa, pb := &f.pre[ea], &f.pre[eb]
+	ma, mb := &pa.mini, &pb.mini
 	c := popcount(ma[0]&mb[0]) + popcount(ma[1]&mb[1])
-	return lim, popcount(ma[0])+popcount(ma[1])-c <= lim.a && popcount(mb[0])+popcount(mb[1])-c <= lim.b
+	xa, xb := popcount(ma[0])+popcount(ma[1])-c, popcount(mb[0])+popcount(mb[1])-c
+	// No test allows the shorter key more than 2·(1−t)·(longer length)
+	// missing bits for its lowest threshold t (one more for rounding):
+	// most pairs fail that before the bounds are worked out.
+	xs, ll := xa, max(pa.n, pb.n)
+	if pb.n < pa.n {
+		xs = xb
+	}
+	if float64(xs) > f.slack*float64(ll)+1 {
+		return bounds{}, false
+	}
+	lim, ok := f.limits(ea, eb)
+	return lim, ok && xa <= lim.a && xb <= lim.b
 }
 
 // bounds are the tests a pair of representatives can pass and, for each
