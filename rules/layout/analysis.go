@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/lint"
+	"github.com/draftlint/draftlint/rules/internal/zh"
 )
 
 // This file holds the layout analysis shared by split-paragraph,
@@ -130,7 +131,7 @@ func computeAnalysis(doc *lint.Document) *analysis {
 		s = strings.TrimRightFunc(s, unicode.IsSpace)
 		bi := blockInfo{b: b, text: s, start: start, runes: 1000}
 		if len(s) < 300 { // only short blocks need an exact count
-			bi.runes = utf8.RuneCountInString(s)
+			bi.runes = zh.RuneCount(s)
 		}
 		bi.role = classify(b, s)
 		if furn[i] {
@@ -324,13 +325,13 @@ func unfinishedProse(s string) bool {
 // responsibility in official documents (…牵头，…负责，2020年底前完成).
 func longSentence(s string) bool {
 	return !strings.ContainsAny(s, "。！？!?") && strings.Count(s, "，")+strings.Count(s, "；") >= 3 &&
-		utf8.RuneCountInString(s) >= 60
+		zh.RuneCount(s) >= 60
 }
 
 // shortSentence: a paragraph of one short sentence (高质量发展。), too short
 // to stand as a paragraph after a long unfinished one.
 func shortSentence(s string) bool {
-	if len(s) > 64 || !ended(s) || utf8.RuneCountInString(s) > 15 {
+	if len(s) > 64 || !ended(s) || zh.RuneCount(s) > 15 {
 		return false
 	}
 	body := strings.TrimRightFunc(s, func(r rune) bool { return !lint.IsHan(r) })
@@ -388,7 +389,7 @@ func listLike(a *analysis, i, j int) bool {
 // titleLike: a short line without punctuation, the shape of titles,
 // names and signatures.
 func titleLike(s string) bool {
-	if utf8.RuneCountInString(s) > 30 {
+	if zh.RuneCount(s) > 30 {
 		return false
 	}
 	for _, r := range s {
@@ -549,7 +550,7 @@ func isHanNumeral(r rune) bool {
 // isByline: a short bracketed line: （记者 张三）, (毛丽萍), 【编辑：李四】; or
 // a line naming a reporter or editor.
 func isByline(s string) bool {
-	if len(s) > 160 || utf8.RuneCountInString(s) > 40 {
+	if len(s) > 160 || zh.RuneCount(s) > 40 {
 		return false
 	}
 	f, _ := utf8.DecodeRuneInString(s)
@@ -592,7 +593,7 @@ func isVerse(s string) bool {
 	lines := strings.Split(s, "\n")
 	total := 0
 	for _, l := range lines {
-		total += utf8.RuneCountInString(strings.TrimSpace(l))
+		total += zh.RuneCount(strings.TrimSpace(l))
 	}
 	return total/len(lines) <= 24
 }
@@ -604,7 +605,7 @@ func isCaption(s string) bool {
 	if len(s) > 320 || strings.Contains(s, "\n") {
 		return false
 	}
-	n := utf8.RuneCountInString(s)
+	n := zh.RuneCount(s)
 	if n < 6 || n > 80 {
 		return false
 	}
@@ -614,15 +615,16 @@ func isCaption(s string) bool {
 	if strings.HasSuffix(s, "摄）") || strings.HasSuffix(s, "摄)") || strings.HasSuffix(s, "供图）") || strings.HasSuffix(s, "供图)") {
 		return true
 	}
+	// The date lead first: most lines fail it on their first character.
+	if !dateLead(s) {
+		return false
+	}
 	// One sentence: no sentence end before the last character.
 	body := strings.TrimRight(s, "。")
-	if strings.ContainsAny(body, "。！？!?；;") {
+	if hasSentenceEnd(body) {
 		return false
 	}
 	if strings.Count(body, "，") > 2 {
-		return false
-	}
-	if !dateLead(s) {
 		return false
 	}
 	for _, v := range eventWords {
@@ -636,8 +638,32 @@ func isCaption(s string) bool {
 var eventWords = []string{"召开", "举行", "举办", "开幕", "闭幕", "调研", "考察", "视察", "参观", "座谈", "会见", "会谈",
 	"签约", "签署", "揭牌", "慰问", "走访", "检查", "观摩", "出席", "发言", "讲话", "主持", "合影", "颁奖", "启动", "开展", "参加"}
 
+// hasSentenceEnd is strings.ContainsAny(s, "。！？!?；;") by bytes: the
+// lead bytes E3 and EF never sit inside another character, so a byte
+// match is a character match.
+func hasSentenceEnd(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '!', '?', ';':
+			return true
+		case 0xE3:
+			if strings.HasPrefix(s[i:], "。") {
+				return true
+			}
+		case 0xEF:
+			if strings.HasPrefix(s[i:], "！") || strings.HasPrefix(s[i:], "？") || strings.HasPrefix(s[i:], "；") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // dateLead: M月D日， (or M月D日至D日，) at the start.
 func dateLead(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(s); !isDigit(r) && !isHanNumeral(r) {
+		return false // no number first: spare the conversion
+	}
 	rs := []rune(s)
 	i := 0
 	num := func() bool {

@@ -50,7 +50,8 @@ grouping used throughout (1,040), years and codes are left alone.`,
 }
 
 func runNumberForm(p *lint.Pass) error {
-	bfs := figures(p.Doc).blocks
+	df := figures(p.Doc)
+	bfs := df.blocks
 	grouping := groupingConvention(bfs)
 	for bi := range bfs {
 		bf := &bfs[bi]
@@ -74,8 +75,10 @@ func runNumberForm(p *lint.Pass) error {
 		}
 	}
 	// .46 is no figure of the scan: look at every block.
-	for _, b := range p.Doc.Blocks {
-		leadingZeroDecimal(p, b, b.Text())
+	for bi, b := range p.Doc.Blocks {
+		if df.dot[bi] {
+			leadingZeroDecimal(p, b, b.Text())
+		}
 	}
 	return nil
 }

@@ -82,6 +82,10 @@ type docFigures struct {
 	flags zhnum.Flags
 	// years named in the document, in order.
 	years []yearMark
+	// dot marks the blocks (by index) whose text holds a '.': only there
+	// can a pure decimal (.46) be, and the scan looks while the text is
+	// at hand.
+	dot []bool
 }
 
 type figuresKey struct{}
@@ -97,12 +101,13 @@ func figures(doc *lint.Document) *docFigures {
 const keep = zhnum.Arabic | zhnum.Fullwidth | zhnum.Magnitude | zhnum.Digitwise | zhnum.Sci | zhnum.Percent | zhnum.Permille
 
 func scanFigures(doc *lint.Document) *docFigures {
-	df := &docFigures{}
+	df := &docFigures{dot: make([]bool, len(doc.Blocks))}
 	// Figures go into chunks shared by many blocks: a few allocations per
 	// document instead of a growing slice per block.
 	var chunk []figure
 	for bi, b := range doc.Blocks {
 		text := b.Text()
+		df.dot[bi] = strings.IndexByte(text, '.') >= 0
 		lo := len(chunk)
 		var bare []int
 		fw := false

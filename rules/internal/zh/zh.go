@@ -110,3 +110,25 @@ func DecodeRune(s string, i int) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
+
+// RuneCount is utf8.RuneCountInString with three-byte characters counted
+// inline: a lead E1–EC or EE–EF and two continuation bytes are always one
+// valid character, and they make up most of Chinese text; anything else
+// goes to the library's decoder, so the count is the same on any input.
+func RuneCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return n
+}
