@@ -202,22 +202,23 @@ func scanFeatures(text string) uint8 {
 			break
 		}
 	}
-	// U+3000 and 、 by their three bytes: E3 alone starts 。、《》 and
-	// would stop the search at every sentence.
-	if strings.Contains(text, ideoSpace) {
-		f |= featIdeoSpace
-	}
-	for i := 0; ; {
-		k := strings.Index(text[i:], "、")
-		if k < 0 {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], 0xE3)
+		if k < 0 || f&(featIdeoSpace|featDunhaoPair) == featIdeoSpace|featDunhaoPair {
 			break
 		}
 		i += k
-		if i+5 < n && secondCorrelativeStart(text, i+3) {
-			f |= featDunhaoPair
-			break
+		if i+2 >= n || text[i+1] != 0x80 {
+			continue
 		}
-		i += 3
+		switch text[i+2] {
+		case 0x80:
+			f |= featIdeoSpace
+		case 0x81:
+			if i+5 < n && secondCorrelativeStart(text, i+3) {
+				f |= featDunhaoPair
+			}
+		}
 	}
 	return f
 }
