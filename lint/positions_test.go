@@ -112,3 +112,40 @@ func TestRuneCount(t *testing.T) {
 		}
 	}
 }
+
+// The context scans step over characters as utf8's decoders do.
+func TestContextMatchesDecoders(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	alphabet := []string{"a", "中", "，", "\n", "\xe4", "\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "é", "😀", "\xf0\x9f", "\xe1\x80\x80", "\xee\x80\x80"}
+	for round := 0; round < 3000; round++ {
+		var b []byte
+		for k := rng.IntN(20); k > 0; k-- {
+			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
+		}
+		doc := &Document{Src: b}
+		off := rng.IntN(len(b) + 1)
+		// Reference: the plain decoders.
+		s := off
+		for k := 0; k < 12 && s > 0; k++ {
+			_, n := utf8.DecodeLastRune(b[:s])
+			if b[s-n] == '\n' {
+				break
+			}
+			s -= n
+		}
+		e := off
+		for k := 0; k < 12 && e < len(b); k++ {
+			if b[e] == '\n' {
+				break
+			}
+			_, n := utf8.DecodeRune(b[e:])
+			e += n
+		}
+		if got := contextBefore(doc, off, 12); string(got) != string(b[s:off]) {
+			t.Fatalf("contextBefore(%q, %d) = %q, want %q", b, off, got, b[s:off])
+		}
+		if got := contextAfter(doc, off, 12); string(got) != string(b[off:e]) {
+			t.Fatalf("contextAfter(%q, %d) = %q, want %q", b, off, got, b[off:e])
+		}
+	}
+}

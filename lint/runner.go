@@ -9,7 +9,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -449,9 +448,11 @@ func sortDiagnostics(diags []Diagnostic) {
 		d := &diags[i]
 		keys[i] = key{d.Span.Start, d.Span.End, d.Rule, d.Message, i}
 	}
-	// The index as the last key keeps equal findings in their order, as
-	// a stable sort would.
-	slices.SortFunc(keys, func(a, b key) int {
+	// Each rule reports in document order, so the findings are a few
+	// sorted runs: a natural merge sort merges them, taking the left
+	// run's key on ties, which keeps equal findings in their order as a
+	// stable sort would.
+	cmpKey := func(a, b *key) int {
 		if a.start != b.start {
 			return cmp.Compare(a.start, b.start)
 		}
@@ -461,11 +462,45 @@ func sortDiagnostics(diags []Diagnostic) {
 		if c := strings.Compare(a.rule, b.rule); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.msg, b.msg); c != 0 {
-			return c
+		return strings.Compare(a.msg, b.msg)
+	}
+	tmp := make([]key, len(keys))
+	for {
+		// Merge neighbouring runs pairwise from keys into tmp.
+		runs := 0
+		for lo := 0; lo < len(keys); {
+			mid := lo + 1
+			for mid < len(keys) && cmpKey(&keys[mid-1], &keys[mid]) <= 0 {
+				mid++
+			}
+			hi := mid
+			if mid < len(keys) {
+				hi++
+				for hi < len(keys) && cmpKey(&keys[hi-1], &keys[hi]) <= 0 {
+					hi++
+				}
+			}
+			a, b, o := lo, mid, lo
+			for a < mid && b < hi {
+				if cmpKey(&keys[b], &keys[a]) < 0 {
+					tmp[o] = keys[b]
+					b++
+				} else {
+					tmp[o] = keys[a]
+					a++
+				}
+				o++
+			}
+			o += copy(tmp[o:], keys[a:mid])
+			copy(tmp[o:], keys[b:hi])
+			runs++
+			lo = hi
 		}
-		return cmp.Compare(a.i, b.i)
-	})
+		keys, tmp = tmp, keys
+		if runs == 1 {
+			break
+		}
+	}
 	// Apply the permutation in place, cycle by cycle: diags[k] takes
 	// diags[keys[k].i].
 	for k := range keys {
@@ -523,10 +558,25 @@ func fingerprint(doc *Document, diags []Diagnostic) {
 	}
 }
 
+// is3 reports a lead E1–EC or EE–EF and two continuation bytes: always
+// one valid three-byte character, decoded without a call.
+func is3(c, b1, b2 byte) bool {
+	return c-0xE1 <= 0xEF-0xE1 && c != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80
+}
+
 func contextBefore(doc *Document, off, runes int) []byte {
+	src := doc.Src
 	s := off
 	for k := 0; k < runes && s > 0; k++ {
-		_, n := utf8.DecodeLastRune(doc.Src[:s])
+		var n int
+		switch {
+		case src[s-1] < utf8.RuneSelf:
+			n = 1
+		case s >= 3 && is3(src[s-3], src[s-2], src[s-1]):
+			n = 3
+		default:
+			_, n = utf8.DecodeLastRune(src[:s])
+		}
 		if doc.Src[s-n] == '\n' {
 			break
 		}
@@ -538,11 +588,19 @@ func contextBefore(doc *Document, off, runes int) []byte {
 func contextAfter(doc *Document, off, runes int) []byte {
 	e := off
 	for k := 0; k < runes && e < len(doc.Src); k++ {
-		if doc.Src[e] == '\n' {
+		c := doc.Src[e]
+		if c == '\n' {
 			break
 		}
-		_, n := utf8.DecodeRune(doc.Src[e:])
-		e += n
+		switch {
+		case c < utf8.RuneSelf:
+			e++
+		case e+2 < len(doc.Src) && is3(c, doc.Src[e+1], doc.Src[e+2]):
+			e += 3
+		default:
+			_, n := utf8.DecodeRune(doc.Src[e:])
+			e += n
+		}
 	}
 	return doc.Src[off:e]
 }
