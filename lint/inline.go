@@ -28,7 +28,6 @@ type inlineScanner struct {
 	lines []lineSeg
 	buf   []byte
 	bs    []int // buffer start of each line
-	bs1   [1]int
 	ev    []event
 	doc   *Document
 	md    bool
@@ -39,9 +38,10 @@ func scanInline(src []byte, lines []lineSeg, md bool, d *Document) []piece {
 		return nil
 	}
 	sc := inlineScanner{src: src, lines: lines, doc: d, md: md}
+	var bs1 [1]int
 	if len(lines) == 1 {
 		sc.buf = src[lines[0].start:lines[0].end]
-		sc.bs = sc.bs1[:]
+		sc.bs = bs1[:]
 	} else {
 		n := 0
 		for _, l := range lines {
