@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -147,5 +149,42 @@ func TestContextMatchesDecoders(t *testing.T) {
 		if got := contextAfter(doc, off, 12); string(got) != string(b[off:e]) {
 			t.Fatalf("contextAfter(%q, %d) = %q, want %q", b, off, got, b[off:e])
 		}
+	}
+}
+
+// A rule's findings are dropped when it fails after reporting some, and a
+// finding with a bad span alone is dropped; the other rules' findings stay
+// in order.
+func TestFailedRuleFindingsDropped(t *testing.T) {
+	doc := Parse("t.txt", []byte("甲乙丙丁\n"), FormatText)
+	report := func(id string, spans []Span, fail bool) *Rule {
+		return &Rule{ID: id, Summary: "x", Category: "style", Severity: Warning, Default: true,
+			Run: func(p *Pass) error {
+				for _, s := range spans {
+					p.Report(Diagnostic{Span: s, Message: id})
+				}
+				if fail {
+					var idx []int
+					_ = idx[len(spans)] // panic after reporting
+				}
+				return nil
+			}}
+	}
+	rules := []*Rule{
+		report("a-rule", []Span{{0, 3}, {6, 9}}, false),
+		report("b-rule", []Span{{0, 3}, {3, 6}, {9, 12}}, true),
+		report("c-rule", []Span{{3, 6}, {0, 99}, {9, 12}}, false),
+	}
+	ds, errs := Check(doc, rules)
+	var got []string
+	for _, d := range ds {
+		got = append(got, fmt.Sprintf("%s@%d", d.Rule, d.Span.Start))
+	}
+	want := "a-rule@0 c-rule@3 a-rule@6 c-rule@9"
+	if strings.Join(got, " ") != want {
+		t.Errorf("findings %v, want %s", got, want)
+	}
+	if len(errs) != 2 || errs[0].Rule != "b-rule" || errs[1].Rule != "c-rule" {
+		t.Errorf("errors %v", errs)
 	}
 }

@@ -254,29 +254,31 @@ func defaultEncode(doc *Document, fixed []byte) ([]byte, error) {
 func (r *Runner) lintDocument(doc *Document, active []ActiveRule) ([]Diagnostic, []*directive, []*FileError) {
 	var errs []*FileError
 	var diags []Diagnostic
-	// One buffer takes each rule's findings in turn: they are copied out
-	// below, so the passes need not each grow a slice of their own.
-	var scratch []Diagnostic
 	for i := range active {
 		a := &active[i]
 		if a.Rule.Run == nil {
 			continue
 		}
-		pass := &Pass{Rule: a.Rule, Doc: doc, Options: a.Options, Profile: r.Policy.Profile, diags: scratch[:0]}
+		// The rule appends to the document's findings directly; its own
+		// part is checked in place below (or dropped if the rule failed),
+		// so findings are not copied from slice to slice.
+		before := len(diags)
+		pass := &Pass{Rule: a.Rule, Doc: doc, Options: a.Options, Profile: r.Policy.Profile, diags: diags}
 		err := runRule(pass)
-		scratch = pass.diags
+		mine := pass.diags[before:]
+		diags = pass.diags[:before]
 		if err != nil {
 			errs = append(errs, &FileError{Path: doc.Path, Rule: a.Rule.ID, Err: err})
 			continue
 		}
-		for _, dg := range pass.diags {
+		for _, dg := range mine {
 			if err := checkDiagnostic(doc, &dg); err != nil {
 				errs = append(errs, &FileError{Path: doc.Path, Rule: a.Rule.ID, Err: err})
 				continue
 			}
 			dg.Rule = a.Rule.ID
 			dg.Severity = effectiveSeverity(a, dg.Severity)
-			diags = append(diags, dg)
+			diags = append(diags, dg) // never past the one read
 		}
 	}
 	return r.finish(doc, active, diags, errs)
