@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/draftlint/draftlint/internal/benchdata"
 	"github.com/draftlint/draftlint/lint"
+	"github.com/draftlint/draftlint/rules/dup"
 )
 
 // BenchmarkDefaultRules measures the whole default rule set on a 4 MB
@@ -20,14 +22,21 @@ func BenchmarkDefaultRulesMarkdown(b *testing.B) {
 	benchRules(b, lint.FormatMarkdown, "bench.md")
 }
 
-func benchRules(b *testing.B, format lint.Format, name string) {
+// BenchmarkDefaultRulesWithoutDup is the default set without the rules of
+// rules/dup, parsing included: the share of everything else (engine,
+// parsing and the other families) in the budget.
+func BenchmarkDefaultRulesWithoutDup(b *testing.B) {
+	benchRules(b, lint.FormatText, "bench.txt", dup.Rules()...)
+}
+
+func benchRules(b *testing.B, format lint.Format, name string, without ...*lint.Rule) {
 	src, err := benchdata.Chinese("..", 4<<20)
 	if err != nil {
 		b.Fatal(err)
 	}
 	var def []*lint.Rule
 	for _, r := range All() {
-		if r.DefaultIn("official") {
+		if r.DefaultIn("official") && !slices.Contains(without, r) {
 			def = append(def, r)
 		}
 	}
