@@ -157,6 +157,7 @@ type Document struct {
 	// slab holds blocks not yet handed out by newBlock; pieceSlab the
 	// blocks' pieces, pieceBuf the pieces of the block being scanned.
 	slab      []Block
+	chunks    []string // see chunkText
 	pieceSlab []piece
 	pieceBuf  []piece
 
@@ -338,7 +339,7 @@ func (b *Block) Doc() *Document { return b.doc }
 // Prose returns the block's prose view, computing it on first use.
 func (b *Block) Prose() *Prose {
 	if b.prose == nil {
-		buildProse(&b.proseVal, b.doc.Src, b.pieces)
+		buildProse(&b.proseVal, b.doc, b.pieces)
 		b.prose = &b.proseVal
 	}
 	return b.prose
@@ -363,10 +364,40 @@ func (b *Block) Next() *Block {
 	return b.doc.Blocks[b.Index+1]
 }
 
-func buildProse(pr *Prose, src []byte, pieces []piece) {
+// proseChunk is the size of the stretches of source that one-piece
+// blocks take their text from.
+const proseChunk = 64 << 10
+
+// chunkText returns the source bytes [start,end) as a string cut from a
+// copy of the proseChunk-aligned stretch holding them, made on first use;
+// ok is false when the range crosses a stretch boundary. The texts of
+// neighbouring blocks then lie side by side in memory, in document order,
+// as the rules walk them (not scattered over allocations by size), and a
+// document needs one allocation per stretch instead of one per block.
+// A text kept after its document retains at most its stretch.
+func (d *Document) chunkText(start, end int) (string, bool) {
+	k := start / proseChunk
+	if (end-1)/proseChunk != k || end <= start {
+		return "", false
+	}
+	if d.chunks == nil {
+		d.chunks = make([]string, (len(d.Src)+proseChunk-1)/proseChunk)
+	}
+	if d.chunks[k] == "" {
+		d.chunks[k] = string(d.Src[k*proseChunk : min(len(d.Src), (k+1)*proseChunk)])
+	}
+	return d.chunks[k][start-k*proseChunk : end-k*proseChunk], true
+}
+
+func buildProse(pr *Prose, d *Document, pieces []piece) {
+	src := d.Src
 	if len(pieces) == 1 && !pieces[0].opaque {
 		p := pieces[0]
-		pr.Text = string(src[p.src:p.end])
+		if t, ok := d.chunkText(p.src, p.end); ok {
+			pr.Text = t
+		} else {
+			pr.Text = string(src[p.src:p.end])
+		}
 		pr.one[0] = pieceMap{sStart: int32(p.src), sEnd: int32(p.end)}
 		pr.maps = pr.one[:]
 		return
