@@ -336,7 +336,10 @@ func (d *Document) newBlock() *Block {
 // Doc returns the block's document.
 func (b *Block) Doc() *Document { return b.doc }
 
-// Prose returns the block's prose view, computing it on first use.
+// Prose returns the block's prose view, computing it on first use. Like
+// Document.Cache it is meant for the sequential rules of one document: the
+// blocks of a document share the copies their texts are cut from, so
+// goroutines must not build views of one document's blocks at once.
 func (b *Block) Prose() *Prose {
 	if b.prose == nil {
 		buildProse(&b.proseVal, b.doc, b.pieces)
