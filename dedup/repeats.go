@@ -197,6 +197,7 @@ type finder struct {
 	pre   []preUnit
 	big   []bigSketch
 	cmp   Comparer
+	anc   *anchorState
 	pairs []Pair
 	uf    *UnionFind
 	sets  map[int][]uint64
@@ -271,9 +272,16 @@ func (f *finder) run() Repeats {
 	// below both limits the one-permutation sketches are not built.
 	maybeLSH := n > opt.PairwiseMax || total > opt.PairwiseMaxRunes
 	var l *lshState
+	var anc *anchorState
 	if maybeLSH {
-		l = newLSH(sc, n)
+		if useOPH {
+			l = newLSH(sc, n)
+		} else {
+			anc = &sc.anchors
+			anc.keys = anc.keys[:0]
+		}
 	}
+	f.anc = anc
 	f.rs, f.sks, f.pre = sc.rs[:0], sc.sks[:0], sc.pre[:0]
 	f.uf = NewUnionFind(n)
 	us := &sc.scan
@@ -288,9 +296,20 @@ func (f *finder) run() Repeats {
 		if len(u.Text) < opt.MinRunes && !hasMultiByte(u.Text) {
 			continue
 		}
-		us.scanText(u.Text, maybeLSH)
+		if useOPH {
+			us.scanText(u.Text, l != nil)
+		} else {
+			us.scanKey(u.Text)
+		}
 		if us.n < opt.MinRunes || us.n == 0 {
 			continue
+		}
+		if !useOPH {
+			// The key is at hand: kept, a copy is cheaper than building it
+			// again for a candidate.
+			d.k0 = int32(len(f.keys))
+			f.keys = append(f.keys, us.kb[:us.n]...)
+			d.k1 = int32(len(f.keys))
 		}
 		seed := f.groupSeed(i)
 		d.hash = us.hash ^ seed
@@ -317,14 +336,17 @@ func (f *finder) run() Repeats {
 		reps++
 		repRunes += int(r.n)
 	}
-	if l != nil && reps <= opt.PairwiseMax && repRunes <= opt.PairwiseMaxRunes {
-		l = nil
+	if reps <= opt.PairwiseMax && repRunes <= opt.PairwiseMaxRunes {
+		l, anc = nil, nil
 	}
 	f.numberVariants()
-	if l == nil {
-		f.pairwise()
-	} else {
+	switch {
+	case anc != nil:
+		f.anchors(anc)
+	case l != nil:
 		f.lsh(l)
+	default:
+		f.pairwise()
 	}
 	slices.SortFunc(f.pairs, func(a, b Pair) int {
 		return cmp.Or(cmp.Compare(a.A, b.A), cmp.Compare(a.B, b.B))
@@ -388,13 +410,20 @@ func (f *finder) addRep(i int, us *unitScan, seed uint64, l *lshState) {
 	if !f.opt.NoNumberVariants {
 		r.fold = us.fold ^ seed
 	}
-	hs := us.hs[1:n]
 	if n >= bigSketchRunes {
 		r.big = int32(len(f.big))
 		f.big = append(f.big, bigSketch{})
 		b := &f.big[r.big]
-		for _, h := range hs {
-			b[h>>6&31] |= 1 << (h & 63)
+		if useOPH {
+			for _, h := range us.hs[1:n] {
+				b[h>>6&31] |= 1 << (h & 63)
+			}
+		} else {
+			kb := us.kb[:n]
+			for j := 1; j < len(kb); j++ {
+				h := bigramBits(kb[j-1], kb[j])
+				b[h>>59] |= 1 << (h >> 53 & 63)
+			}
 		}
 		for _, w := range b {
 			r.bign += int32(popcount(w))
@@ -402,10 +431,16 @@ func (f *finder) addRep(i int, us *unitScan, seed uint64, l *lshState) {
 	}
 	f.sks = append(f.sks, us.sk)
 	f.pre = append(f.pre, preUnit{mini: us.mini, n: uint32(n), han: int(han) >= f.opt.ContainMinHan})
+	if f.anc != nil {
+		f.rs = append(f.rs, r)
+		f.anc.winnow(us.fps, n, e)
+		return
+	}
 	if l == nil || !lshEligible(us.kb[:n], han) {
 		f.rs = append(f.rs, r)
 		return
 	}
+	hs := us.hs[1:n]
 	r.ent = int32(len(l.entries))
 	if n <= ophShortRunes {
 		r.sent = int32(len(l.short))
@@ -541,6 +576,40 @@ func (f *finder) lsh(l *lshState) {
 	}
 	cand := ophJoin(l.keys, l.stride, ophBands, l.entries, &sc.join, sc.cand[:0], keep)
 	cand = ophJoin(l.skeys, l.stride, ophShortBands, l.short, &sc.join, cand, keep)
+	cand, sc.radix = radixSortUnique(cand, sc.radix)
+	sc.cand = cand
+	for _, c := range cand {
+		f.check(int(c>>32), int(uint32(c)))
+	}
+}
+
+// useOPH selects the one-permutation LSH (oph.go) instead of the anchors
+// for large documents: kept for comparison in tests.
+var useOPH = true
+
+var anchorKeep = true
+
+var zzGroupSize func(size int, e, o int32)
+
+// anchorStatsHook, when set, receives the statistics of each join.
+var anchorStatsHook func(anchorStats)
+
+// anchors joins the representatives on their anchors (see anchor.go) and
+// checks the candidate pairs in order.
+func (f *finder) anchors(a *anchorState) {
+	sc := f.sc
+	keep := func(x, y int32) bool {
+		_, ok := f.prefilter(int(x), int(y))
+		return ok
+	}
+	alive := func(e int32) bool { return f.rs[e].unit >= 0 }
+	if !anchorKeep {
+		keep = nil
+	}
+	cand := a.join(len(f.rs), alive, sc.cand[:0], keep)
+	if anchorStatsHook != nil {
+		anchorStatsHook(a.stats)
+	}
 	cand, sc.radix = radixSortUnique(cand, sc.radix)
 	sc.cand = cand
 	for _, c := range cand {
@@ -778,9 +847,15 @@ func (f *finder) groupKeeper(s []int) int {
 // sort on the millions of candidates of a 10 MB document — and drops
 // duplicates.
 func radixSortUnique(a, tmp []uint64) (sorted, buf []uint64) {
+	a, tmp = radixSort(a, tmp)
+	return slices.Compact(a), tmp
+}
+
+// radixSort sorts a (see radixSortUnique).
+func radixSort(a, tmp []uint64) (sorted, buf []uint64) {
 	if len(a) < 256 {
 		slices.Sort(a)
-		return slices.Compact(a), tmp
+		return a, tmp
 	}
 	var top uint64
 	for _, x := range a {
@@ -805,7 +880,7 @@ func radixSortUnique(a, tmp []uint64) (sorted, buf []uint64) {
 		}
 		a, tmp = tmp, a
 	}
-	return slices.Compact(a), tmp
+	return a, tmp
 }
 
 // firstTable maps a 64-bit hash to the first unit that had it: open

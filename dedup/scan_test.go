@@ -99,3 +99,84 @@ func TestKeyHashes(t *testing.T) {
 		}
 	}
 }
+
+// refScanKey is what scanKey must yield, computed the long way: the key
+// from the reference normaliser, the hashes from keyHash and foldHash, the
+// sketch from the bigrams, and each fingerprint from the anchorK runes it
+// ends (fewer at the start).
+func refScanKey(s string) (key []rune, sk Sketch, hash, fold uint64, fps []uint32) {
+	key = Normalize(s, 0)
+	for j := 1; j < len(key); j++ {
+		setBigram(&sk, bigramBits(key[j-1], key[j]))
+	}
+	for j := range key {
+		var reg uint64
+		for _, r := range key[max(0, j-anchorK+1) : j+1] {
+			reg = reg<<16 ^ uint64(r)
+		}
+		fps = append(fps, uint32((reg*fpMul)>>32))
+	}
+	return key, sk, keyHash(key), foldHash(key), fps
+}
+
+func checkScanKey(t *testing.T, us *unitScan, s string) {
+	t.Helper()
+	us.scanKey(s)
+	key, sk, hash, fold, fps := refScanKey(s)
+	han := 0
+	for _, r := range key {
+		if IsHan(r) {
+			han++
+		}
+	}
+	switch {
+	case !slices.Equal(us.kb[:us.n], key):
+		t.Fatalf("%q: key %q, want %q", s, string(us.kb[:us.n]), string(key))
+	case us.han != han:
+		t.Fatalf("%q: %d Han runes, want %d", s, us.han, han)
+	case us.hash != hash || us.fold != fold:
+		t.Fatalf("%q: hashes %x %x, want %x %x", s, us.hash, us.fold, hash, fold)
+	case us.sk != sk || us.mini != [2]uint64{sk[0] | sk[2] | sk[4] | sk[6], sk[1] | sk[3] | sk[5] | sk[7]}:
+		t.Fatalf("%q: sketches differ", s)
+	case !slices.Equal(us.fps[:us.n], fps):
+		t.Fatalf("%q: fingerprints differ", s)
+	}
+	// keyPrints, the reference the finder's tests use, agrees too.
+	buf := make([]uint32, len(key))
+	if h, f := keyPrints(key, buf); h != hash || f != fold || !slices.Equal(buf, fps) {
+		t.Fatalf("%q: keyPrints disagrees", s)
+	}
+}
+
+// scanKey equals the reference on texts mixing Han runs, numerals and
+// every path of the normaliser, in one reused scanner.
+func TestScanKey(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	var us unitScan
+	han := []rune("全省上下要坚定信心凝心聚力推动高质量发展取得新成效〇零一二三四五六七八九十百千两")
+	for range 30000 {
+		var sb strings.Builder
+		for range rng.IntN(80) {
+			if rng.IntN(3) == 0 {
+				sb.WriteString(keyAlphabet[rng.IntN(len(keyAlphabet))])
+			} else {
+				sb.WriteRune(han[rng.IntN(len(han))])
+			}
+		}
+		checkScanKey(t, &us, sb.String())
+	}
+	for _, s := range []string{"", "，。", "中", "中国", "ﷺﷺﷺ", strings.Repeat("ﷺ", 50), "第十三届增长5.2%，abc de",
+		"\xe4\xb8", "一二三", "十一月二十日", "𠀀𠀁𠀂𠀃𠀄", "中\xe4\xb8文"} {
+		checkScanKey(t, &us, s)
+	}
+}
+
+func FuzzScanKey(f *testing.F) {
+	for _, s := range keyAlphabet {
+		f.Add(s + "第十三届增长5.2%，GDP达到一千亿元")
+	}
+	var us unitScan
+	f.Fuzz(func(t *testing.T, s string) {
+		checkScanKey(t, &us, s)
+	})
+}

@@ -23,6 +23,7 @@ type scratch struct {
 	join         joinScratch
 	cand         []uint64
 	radix        []uint64
+	anchors      anchorState
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

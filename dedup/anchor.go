@@ -1,0 +1,355 @@
+package dedup
+
+import "slices"
+
+// Candidate generation for FindRepeats on large documents: frequency-ranked
+// winnowed anchors.
+//
+// Each representative contributes the winnowed fingerprints of its key's
+// k-grams (see winnow): any stretch of at least w+k−1 runes that two keys
+// share yields a fingerprint of both. The fingerprints are counted over the
+// document; a fingerprint seen in one unit only cannot pair it with
+// anything, and one seen in hundreds is a stock phrase. Each unit takes as
+// anchors the few fingerprints of the lowest count ≥ 2 (ties broken by
+// value, so that two copies rank their shared fingerprints alike), and
+// is paired with every other unit holding one of its anchors. A near copy's
+// edited fingerprints are unique and its shared ones are as rare as the
+// sentence's own phrases, so both copies rank the shared ones first; an
+// unrelated unit sharing one stock phrase is paired only when nothing rarer
+// is shared.
+//
+// One-shingle anchors taken without counting (a unit's smallest hashes)
+// fail on the register of official prose: a stock 6-gram is shared by
+// hundreds of sentences and its lists swamp the join; ranking by count
+// makes such anchors the last resort.
+
+const (
+	// anchorK runes per fingerprinted k-gram. Four Han runes fill the
+	// 64-bit shift register of winnow exactly.
+	anchorK = 4
+	// anchorMax anchors per unit.
+	anchorMax = 6
+	// anchorCap: anchors held by more units than this pair a unit only
+	// with the anchorCap units nearest in document order (a stock
+	// phrase; the count of pairs left out is kept in anchorStats).
+	anchorCap = 64
+)
+
+// Tunables for experiments (see anchor_test.go).
+var (
+	anchorKV     = anchorK
+	anchorShift  = uint(16)
+	anchorMaxVar = anchorMax
+	anchorDirect = 2
+	anchorVotes  = 2
+	anchorCapVar = anchorCap
+	anchorWDiv   = 10
+	anchorWMin   = 2
+	anchorWMax   = 6
+)
+
+// anchorWindow is the winnowing window for a key of n runes: short keys
+// need every stretch of a few runes to count, long ones share long
+// stretches with their copies. Two keys with windows w1 ≤ w2 share a
+// fingerprint in every common stretch of w2+k−1 runes: the minimum of a
+// wider window is the minimum of each narrower one inside it.
+func anchorWindow(n int) int {
+	return min(max(n/anchorWDiv, anchorWMin), anchorWMax)
+}
+
+// anchorState collects the fingerprints of the representatives.
+type anchorState struct {
+	keys []uint64 // fingerprint<<32 | representative, in representative order
+	tmp  []uint64
+	// groups of equal fingerprints with two units or more:
+	// start<<32 | count of entries (sorted keys), bucketed by unit count.
+	groups   []uint64
+	order    []uint64
+	taken    []uint8 // anchors taken per representative
+	sel      []int32 // the distinct members of the group at hand
+	partners []partnerList
+	anchors  []uint64 // per representative, m groups taken as anchors
+	stamp    []uint32 // per representative: voter<<1 | second vote
+	stats    anchorStats
+}
+
+// anchorStats count what the join did, for tests and tuning.
+type anchorStats struct {
+	fingerprints, groups, pairs, capped, votes int
+}
+
+// winnow appends to keys the winnowed fingerprints of a key of n runes for
+// representative e, from fps (see keyPrints): the smallest of each window
+// of w consecutive k-gram fingerprints, the rightmost on ties, each
+// position once. A key shorter than k has the one fingerprint of its
+// whole.
+func (a *anchorState) winnow(fps []uint32, n int, e int32) {
+	tag := uint64(uint32(e))
+	if n < anchorKV {
+		a.keys = append(a.keys, uint64(fps[n-1])<<32|tag)
+		return
+	}
+	fps = fps[anchorKV-1 : n]
+	w := min(anchorWindow(n), len(fps))
+	// Room for every fingerprint, so the loop appends without checks.
+	keys := a.keys
+	if cap(keys)-len(keys) < len(fps) {
+		keys = append(keys[:cap(keys)], make([]uint64, len(fps)+len(keys))...)[:len(keys)]
+	}
+	out := keys[len(keys):cap(keys)]
+	o := 0
+	mv, mi := fps[0], 0
+	for j := 1; j < w-1; j++ {
+		if v := fps[j]; v <= mv {
+			mv, mi = v, j
+		}
+	}
+	last := -1
+	for j := max(w-1, 0); j < len(fps); j++ {
+		if v := fps[j]; v <= mv {
+			mv, mi = v, j
+		} else if mi <= j-w {
+			// The minimum left the window: find the new one, rightmost on
+			// ties.
+			mv, mi = v, j
+			for t := j - 1; t > j-w; t-- {
+				if u := fps[t]; u < mv {
+					mv, mi = u, t
+				}
+			}
+		}
+		if mi != last {
+			last = mi
+			out[o] = uint64(mv)<<32 | tag
+			o++
+		}
+	}
+	a.keys = keys[:len(keys)+o]
+}
+
+// fpOf hashes a shift register of runes to a 32-bit fingerprint: the high
+// half of one product, which depends on every bit of the register.
+func fpOf(x uint64) uint64 {
+	return (x * 0x9E3779B97F4A7C15) >> 32
+}
+
+// join appends to cand the candidate pairs (earlier<<32 | later
+// representative) that keep accepts. alive reports whether a representative
+// still takes part (exact copies do not).
+//
+// Fingerprints are sorted, grouped and the groups of two units or more
+// visited in order of their unit count. A fingerprint of exactly two units
+// pairs them at once (see direct); a larger group is recorded as an anchor
+// of its members with anchors left, and a unit is then paired with the
+// units found in two of its anchors (see votes): a stretch of official
+// prose recurs in a dozen unrelated sentences, while a copy shares most of
+// a unit's fingerprints.
+func (a *anchorState) join(nreps int, alive func(e int32) bool, cand []uint64, keep func(x, y int32) bool) []uint64 {
+	m := anchorMaxVar
+	capN := anchorCapVar
+	// Drop the entries of representatives found to be exact copies.
+	ks := a.keys[:0]
+	for _, x := range a.keys {
+		if alive(int32(uint32(x))) {
+			ks = append(ks, x)
+		}
+	}
+	a.stats = anchorStats{fingerprints: len(ks)}
+	ks, a.tmp = radixSortHigh(ks, a.tmp)
+	a.keys = ks
+	// Groups of one fingerprint with two units or more, counted in
+	// distinct units and bucketed by count (counts above capN share the
+	// last bucket): start<<32 | bucket<<24 | entries.
+	var count [anchorCap + 2]int32
+	a.groups = a.groups[:0]
+	for i := 0; i < len(ks); {
+		fp := ks[i] >> 32
+		j, units := i+1, 1
+		for j < len(ks) && ks[j]>>32 == fp {
+			if uint32(ks[j]) != uint32(ks[j-1]) {
+				units++
+			}
+			j++
+		}
+		if units >= 2 && j-i < 1<<24 {
+			c := min(units, capN+1)
+			count[c]++
+			a.groups = append(a.groups, uint64(i)<<32|uint64(c)<<24|uint64(j-i))
+		}
+		i = j
+	}
+	a.stats.groups = len(a.groups)
+	sum := int32(0)
+	for c := range count {
+		count[c], sum = sum, sum+count[c]
+	}
+	a.order = resize(a.order, len(a.groups))
+	for _, g := range a.groups {
+		c := g >> 24 & 0xFF
+		a.order[count[c]] = g
+		count[c]++
+	}
+	a.taken = resize(a.taken, nreps)
+	clear(a.taken)
+	a.partners = resize(a.partners, nreps)
+	clear(a.partners)
+	a.anchors = resize(a.anchors, nreps*m)
+	emit := func(e, o int32) {
+		a.stats.pairs++
+		p, q := min(e, o), max(e, o)
+		if keep == nil || keep(p, q) {
+			cand = append(cand, uint64(p)<<32|uint64(q))
+		}
+	}
+	for _, g := range a.order {
+		start, size := int(g>>32), int(g&0xFFFFFF)
+		mem := ks[start : start+size]
+		if g>>24&0xFF == 2 {
+			a.direct(g, mem, m, emit)
+			continue
+		}
+		// A member takes the fingerprint as an anchor unless it took one of
+		// the same members just before (every fingerprint of a long shared
+		// stretch has the same units).
+		var hm uint32
+		prev := int32(-1)
+		for _, x := range mem {
+			if e := int32(uint32(x)); e != prev {
+				hm += uint32(e+1) * 0x9E3779B1
+				prev = e
+			}
+		}
+		prev = -1
+		for _, x := range mem {
+			e := int32(uint32(x))
+			if e == prev || int(a.taken[e]) >= m {
+				continue
+			}
+			prev = e
+			pe := &a.partners[e]
+			if pe.has(int32(hm)) {
+				continue
+			}
+			pe.add(int32(hm))
+			a.anchors[int(e)*m+int(a.taken[e])] = g
+			a.taken[e]++
+		}
+	}
+	a.votes(ks, m, capN, emit)
+	return cand
+}
+
+// direct pairs the two units of a fingerprint when either has anchors left
+// and they are not paired yet: a fingerprint of just the two is the
+// strongest evidence there is, and a pairing already made leaves the
+// anchor free, so that a unit with a close copy still reaches its other
+// relatives.
+func (a *anchorState) direct(g uint64, mem []uint64, m int, emit func(e, o int32)) {
+	e, o := int32(uint32(mem[0])), int32(uint32(mem[len(mem)-1]))
+	if int(a.taken[e]) >= m && int(a.taken[o]) >= m || a.partners[e].has(o) {
+		return
+	}
+	for _, u := range [2]int32{e, o} {
+		if t := int(a.taken[u]); t < m {
+			a.anchors[int(u)*m+t] = g
+			a.taken[u]++
+		}
+	}
+	a.partners[e].add(o)
+	a.partners[o].add(e)
+	emit(e, o)
+}
+
+// votes pairs each unit with the units found in two of its anchors (at
+// most capN of each anchor's units, the nearest in document order), unless
+// a direct pairing has made them partners already.
+func (a *anchorState) votes(ks []uint64, m, capN int, emit func(e, o int32)) {
+	stamp := resize(a.stamp, len(a.taken))
+	clear(stamp)
+	a.stamp = stamp
+	for e := range a.taken {
+		t := int(a.taken[e])
+		if t < 2 {
+			continue
+		}
+		me := uint32(e+1) << 1
+		pe := &a.partners[e]
+		for _, g := range a.anchors[e*m : e*m+t] {
+			if g>>24&0xFF == 2 {
+				continue // a direct pair, counted as a partner
+			}
+			start, size := int(g>>32), int(g&0xFFFFFF)
+			mem := ks[start : start+size]
+			if int(g>>24&0xFF) > capN {
+				// The window of members around e.
+				i, _ := slices.BinarySearchFunc(mem, int32(e), func(x uint64, e int32) int {
+					return int(int32(uint32(x)) - e)
+				})
+				lo := max(0, i-capN/2)
+				hi := min(len(mem), lo+capN+1)
+				lo = max(0, hi-capN-1)
+				a.stats.capped += len(mem) - (hi - lo)
+				mem = mem[lo:hi]
+			}
+			a.stats.votes += len(mem)
+			for _, x := range mem {
+				o := uint32(x)
+				if o == uint32(e) {
+					continue
+				}
+				switch v := stamp[o]; {
+				case v>>1 != me>>1:
+					stamp[o] = me
+				case v&1 == 0:
+					stamp[o] = me | 1
+					if !pe.has(int32(o)) {
+						emit(int32(e), int32(o))
+					}
+				}
+			}
+		}
+	}
+}
+
+// partnerList holds the last few units a unit was paired with, +1 (0 is
+// empty), and in its last slot where the next one goes.
+type partnerList [8]int32
+
+func (p *partnerList) has(o int32) bool {
+	o++
+	return p[0] == o || p[1] == o || p[2] == o || p[3] == o || p[4] == o || p[5] == o || p[6] == o
+}
+
+func (p *partnerList) add(o int32) {
+	i := p[7]
+	p[i%7] = o + 1
+	p[7] = (i + 1) % 7
+}
+
+// radixSortHigh sorts a stably by the high 32 bits (LSD, 11-bit digits):
+// entries come in representative order, so equal fingerprints stay in it.
+func radixSortHigh(a, tmp []uint64) (sorted, buf []uint64) {
+	tmp = resize(tmp, len(a))
+	const bits = 11
+	var count [3][1 << bits]int32
+	for _, x := range a {
+		count[0][x>>32&(1<<bits-1)]++
+		count[1][x>>(32+bits)&(1<<bits-1)]++
+		count[2][x>>(32+2*bits)]++
+	}
+	for d := range 3 {
+		sum := int32(0)
+		c := &count[d]
+		for i := range c {
+			c[i], sum = sum, sum+c[i]
+		}
+		shift := uint(32 + d*bits)
+		for _, x := range a {
+			v := x >> shift & (1<<bits - 1)
+			tmp[c[v]] = x
+			c[v]++
+		}
+		a, tmp = tmp, a
+	}
+	return a, tmp
+}
