@@ -188,3 +188,19 @@ func TestFailedRuleFindingsDropped(t *testing.T) {
 		t.Errorf("errors %v", errs)
 	}
 }
+
+// Line agrees with a linear search for the first line start after off.
+func TestLineSearch(t *testing.T) {
+	for _, s := range []string{"", "a", "a\n", "\n\n", "一\n二三\n\n四"} {
+		doc := Parse("t.txt", []byte(s), FormatText)
+		for off := -2; off <= len(s)+2; off++ {
+			want := 0
+			for want < len(doc.lines) && doc.lines[want] <= off {
+				want++
+			}
+			if got := doc.Line(off); got != want {
+				t.Errorf("%q: Line(%d) = %d, want %d", s, off, got, want)
+			}
+		}
+	}
+}
