@@ -24,37 +24,31 @@ import "slices"
 // makes such anchors the last resort.
 
 const (
-	// anchorK runes per fingerprinted k-gram. Four Han runes fill the
-	// 64-bit shift register of winnow exactly.
+	// anchorK runes per fingerprinted k-gram: four Han runes fill the
+	// 64-bit shift register of scanKey exactly. Longer k-grams make a
+	// shared fingerprint more telling but need longer unedited stretches:
+	// with 6 the short copies of the synthetic tests lose thirty times as
+	// many pairs.
 	anchorK = 4
-	// anchorMax anchors per unit.
+	// anchorMax anchors per unit. With 5, the benchmark draft loses 23 of
+	// the pairs that checking every pair finds; with 6, 7.
 	anchorMax = 6
-	// anchorCap: anchors held by more units than this pair a unit only
-	// with the anchorCap units nearest in document order (a stock
-	// phrase; the count of pairs left out is kept in anchorStats).
+	// anchorCap: a fingerprint held by more units than this is a stock
+	// phrase; a unit taking it as an anchor counts only the anchorCap
+	// units nearest in document order (the units left out are counted in
+	// anchorStats).
 	anchorCap = 64
 )
 
-// Tunables for experiments (see anchor_test.go).
-var (
-	anchorKV     = anchorK
-	anchorShift  = uint(16)
-	anchorMaxVar = anchorMax
-	anchorDirect = 2
-	anchorVotes  = 2
-	anchorCapVar = anchorCap
-	anchorWDiv   = 10
-	anchorWMin   = 2
-	anchorWMax   = 6
-)
-
 // anchorWindow is the winnowing window for a key of n runes: short keys
-// need every stretch of a few runes to count, long ones share long
-// stretches with their copies. Two keys with windows w1 ≤ w2 share a
-// fingerprint in every common stretch of w2+k−1 runes: the minimum of a
-// wider window is the minimum of each narrower one inside it.
+// need every stretch of a few runes to count (w = 2: any 5 shared runes
+// give a shared fingerprint, which a 15-rune sentence with two edits
+// still has), long ones share long stretches with their copies. Two keys
+// with windows w1 ≤ w2 share a fingerprint in every common stretch of
+// w2+k−1 runes: the minimum of a wider window is the minimum of each
+// narrower one inside it.
 func anchorWindow(n int) int {
-	return min(max(n/anchorWDiv, anchorWMin), anchorWMax)
+	return min(max(n/10, 2), 6)
 }
 
 // anchorState collects the fingerprints of the representatives.
@@ -70,6 +64,7 @@ type anchorState struct {
 	partners []partnerList
 	anchors  []uint64 // per representative, m groups taken as anchors
 	stamp    []uint32 // per representative: voter<<1 | second vote
+	arena    []int32  // distinct units of the groups of two units or more
 	stats    anchorStats
 }
 
@@ -85,11 +80,11 @@ type anchorStats struct {
 // whole.
 func (a *anchorState) winnow(fps []uint32, n int, e int32) {
 	tag := uint64(uint32(e))
-	if n < anchorKV {
+	if n < anchorK {
 		a.keys = append(a.keys, uint64(fps[n-1])<<32|tag)
 		return
 	}
-	fps = fps[anchorKV-1 : n]
+	fps = fps[anchorK-1 : n]
 	w := min(anchorWindow(n), len(fps))
 	// Room for every fingerprint, so the loop appends without checks.
 	keys := a.keys
@@ -127,15 +122,9 @@ func (a *anchorState) winnow(fps []uint32, n int, e int32) {
 	a.keys = keys[:len(keys)+o]
 }
 
-// fpOf hashes a shift register of runes to a 32-bit fingerprint: the high
-// half of one product, which depends on every bit of the register.
-func fpOf(x uint64) uint64 {
-	return (x * 0x9E3779B97F4A7C15) >> 32
-}
-
-// join appends to cand the candidate pairs (earlier<<32 | later
-// representative) that keep accepts. alive reports whether a representative
-// still takes part (exact copies do not).
+// join appends to cand the candidate pairs of representatives (earlier<<32
+// | later), unsorted and possibly repeated. rs tells which representatives
+// still take part (exact copies do not).
 //
 // Fingerprints are sorted, grouped and the groups of two units or more
 // visited in order of their unit count. A fingerprint of exactly two units
@@ -144,40 +133,53 @@ func fpOf(x uint64) uint64 {
 // units found in two of its anchors (see votes): a stretch of official
 // prose recurs in a dozen unrelated sentences, while a copy shares most of
 // a unit's fingerprints.
-func (a *anchorState) join(nreps int, alive func(e int32) bool, cand []uint64, keep func(x, y int32) bool) []uint64 {
-	m := anchorMaxVar
-	capN := anchorCapVar
+func (a *anchorState) join(rs []repUnit, cand []uint64) []uint64 {
+	const m, capN = anchorMax, anchorCap
+	nreps := len(rs)
 	// Drop the entries of representatives found to be exact copies.
 	ks := a.keys[:0]
 	for _, x := range a.keys {
-		if alive(int32(uint32(x))) {
+		if rs[uint32(x)].unit >= 0 {
 			ks = append(ks, x)
 		}
 	}
 	a.stats = anchorStats{fingerprints: len(ks)}
 	ks, a.tmp = radixSortHigh(ks, a.tmp)
 	a.keys = ks
-	// Groups of one fingerprint with two units or more, counted in
-	// distinct units and bucketed by count (counts above capN share the
-	// last bucket): start<<32 | bucket<<24 | entries.
+	// Groups of one fingerprint with two units or more: their distinct
+	// units go to the arena, which the rest reads in order of unit count
+	// and unit by unit (far smaller than ks, it stays in cache), and a
+	// group is arena start<<32 | bucket<<24 | units, bucketed by unit
+	// count (counts above capN share the last bucket).
 	var count [anchorCap + 2]int32
 	a.groups = a.groups[:0]
+	arena := a.arena[:0]
 	for i := 0; i < len(ks); {
 		fp := ks[i] >> 32
-		j, units := i+1, 1
+		j := i + 1
 		for j < len(ks) && ks[j]>>32 == fp {
-			if uint32(ks[j]) != uint32(ks[j-1]) {
-				units++
-			}
 			j++
 		}
-		if units >= 2 && j-i < 1<<24 {
-			c := min(units, capN+1)
-			count[c]++
-			a.groups = append(a.groups, uint64(i)<<32|uint64(c)<<24|uint64(j-i))
+		if j-i >= 2 {
+			as := len(arena)
+			prev := int32(-1)
+			for _, x := range ks[i:j] {
+				if e := int32(uint32(x)); e != prev {
+					arena = append(arena, e)
+					prev = e
+				}
+			}
+			if units := len(arena) - as; units < 2 {
+				arena = arena[:as]
+			} else {
+				c := min(units, capN+1)
+				count[c]++
+				a.groups = append(a.groups, uint64(as)<<32|uint64(c)<<24|uint64(units))
+			}
 		}
 		i = j
 	}
+	a.arena = arena
 	a.stats.groups = len(a.groups)
 	sum := int32(0)
 	for c := range count {
@@ -197,35 +199,26 @@ func (a *anchorState) join(nreps int, alive func(e int32) bool, cand []uint64, k
 	emit := func(e, o int32) {
 		a.stats.pairs++
 		p, q := min(e, o), max(e, o)
-		if keep == nil || keep(p, q) {
-			cand = append(cand, uint64(p)<<32|uint64(q))
-		}
+		cand = append(cand, uint64(p)<<32|uint64(q))
 	}
 	for _, g := range a.order {
 		start, size := int(g>>32), int(g&0xFFFFFF)
-		mem := ks[start : start+size]
-		if g>>24&0xFF == 2 {
-			a.direct(g, mem, m, emit)
+		sel := arena[start : start+size]
+		if size == 2 {
+			a.direct(g, sel[0], sel[1], m, emit)
 			continue
 		}
 		// A member takes the fingerprint as an anchor unless it took one of
 		// the same members just before (every fingerprint of a long shared
 		// stretch has the same units).
 		var hm uint32
-		prev := int32(-1)
-		for _, x := range mem {
-			if e := int32(uint32(x)); e != prev {
-				hm += uint32(e+1) * 0x9E3779B1
-				prev = e
-			}
+		for _, e := range sel {
+			hm += uint32(e+1) * 0x9E3779B1
 		}
-		prev = -1
-		for _, x := range mem {
-			e := int32(uint32(x))
-			if e == prev || int(a.taken[e]) >= m {
+		for _, e := range sel {
+			if int(a.taken[e]) >= m {
 				continue
 			}
-			prev = e
 			pe := &a.partners[e]
 			if pe.has(int32(hm)) {
 				continue
@@ -235,7 +228,7 @@ func (a *anchorState) join(nreps int, alive func(e int32) bool, cand []uint64, k
 			a.taken[e]++
 		}
 	}
-	a.votes(ks, m, capN, emit)
+	a.votes(m, capN, emit)
 	return cand
 }
 
@@ -244,8 +237,7 @@ func (a *anchorState) join(nreps int, alive func(e int32) bool, cand []uint64, k
 // strongest evidence there is, and a pairing already made leaves the
 // anchor free, so that a unit with a close copy still reaches its other
 // relatives.
-func (a *anchorState) direct(g uint64, mem []uint64, m int, emit func(e, o int32)) {
-	e, o := int32(uint32(mem[0])), int32(uint32(mem[len(mem)-1]))
+func (a *anchorState) direct(g uint64, e, o int32, m int, emit func(e, o int32)) {
 	if int(a.taken[e]) >= m && int(a.taken[o]) >= m || a.partners[e].has(o) {
 		return
 	}
@@ -263,7 +255,7 @@ func (a *anchorState) direct(g uint64, mem []uint64, m int, emit func(e, o int32
 // votes pairs each unit with the units found in two of its anchors (at
 // most capN of each anchor's units, the nearest in document order), unless
 // a direct pairing has made them partners already.
-func (a *anchorState) votes(ks []uint64, m, capN int, emit func(e, o int32)) {
+func (a *anchorState) votes(m, capN int, emit func(e, o int32)) {
 	stamp := resize(a.stamp, len(a.taken))
 	clear(stamp)
 	a.stamp = stamp
@@ -275,16 +267,14 @@ func (a *anchorState) votes(ks []uint64, m, capN int, emit func(e, o int32)) {
 		me := uint32(e+1) << 1
 		pe := &a.partners[e]
 		for _, g := range a.anchors[e*m : e*m+t] {
-			if g>>24&0xFF == 2 {
+			if g&0xFFFFFF == 2 {
 				continue // a direct pair, counted as a partner
 			}
 			start, size := int(g>>32), int(g&0xFFFFFF)
-			mem := ks[start : start+size]
+			mem := a.arena[start : start+size]
 			if int(g>>24&0xFF) > capN {
 				// The window of members around e.
-				i, _ := slices.BinarySearchFunc(mem, int32(e), func(x uint64, e int32) int {
-					return int(int32(uint32(x)) - e)
-				})
+				i, _ := slices.BinarySearch(mem, int32(e))
 				lo := max(0, i-capN/2)
 				hi := min(len(mem), lo+capN+1)
 				lo = max(0, hi-capN-1)

@@ -585,28 +585,17 @@ func (f *finder) lsh(l *lshState) {
 
 // useOPH selects the one-permutation LSH (oph.go) instead of the anchors
 // for large documents: kept for comparison in tests.
-var useOPH = true
-
-var anchorKeep = true
-
-var zzGroupSize func(size int, e, o int32)
+var useOPH = false
 
 // anchorStatsHook, when set, receives the statistics of each join.
 var anchorStatsHook func(anchorStats)
 
-// anchors joins the representatives on their anchors (see anchor.go) and
-// checks the candidate pairs in order.
+// anchors joins the representatives on their anchors (see anchor.go); the
+// candidate pairs are sorted, de-duplicated and checked in order, which
+// reads the representatives' data in one sweep rather than at random.
 func (f *finder) anchors(a *anchorState) {
 	sc := f.sc
-	keep := func(x, y int32) bool {
-		_, ok := f.prefilter(int(x), int(y))
-		return ok
-	}
-	alive := func(e int32) bool { return f.rs[e].unit >= 0 }
-	if !anchorKeep {
-		keep = nil
-	}
-	cand := a.join(len(f.rs), alive, sc.cand[:0], keep)
+	cand := a.join(f.rs, sc.cand[:0])
 	if anchorStatsHook != nil {
 		anchorStatsHook(a.stats)
 	}

@@ -7,13 +7,13 @@ import (
 	"github.com/draftlint/draftlint/lint"
 )
 
-// BenchmarkFindRepeatsDraft runs the finder on the sentences of the 4 MB
-// Markov draft that rules.BenchmarkEachRule uses (CPU-time MB/s with -cpu
-// 1): the duplicate rules' shared analysis without the rules around it.
-func BenchmarkFindRepeatsDraft(b *testing.B) {
+// draftUnits returns the sentences of the 4 MB Markov draft that
+// rules.BenchmarkEachRule uses, as the duplicate rules pass them, and the
+// draft's size.
+func draftUnits(tb testing.TB) ([]Unit, int) {
 	src, err := benchdata.Chinese("..", 4<<20)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	doc := lint.Parse("bench.txt", src, lint.FormatText)
 	var units []Unit
@@ -22,11 +22,19 @@ func BenchmarkFindRepeatsDraft(b *testing.B) {
 			units = append(units, Unit{Text: s.Block.Text()[s.Start:s.End], Group: s.Block.Index})
 		}
 	}
-	b.SetBytes(int64(len(src)))
+	return units, len(src)
+}
+
+// BenchmarkFindRepeatsDraft runs the finder on the sentences of the 4 MB
+// Markov draft that rules.BenchmarkEachRule uses (CPU-time MB/s with -cpu
+// 1): the duplicate rules' shared analysis without the rules around it.
+func BenchmarkFindRepeatsDraft(b *testing.B) {
+	units, size := draftUnits(b)
+	b.SetBytes(int64(size))
 	b.ResetTimer()
 	start := benchdata.CPUTime()
 	for b.Loop() {
 		FindRepeats(units, SentenceOptions())
 	}
-	benchdata.ReportCPU(b, int64(len(src)), b.N, start)
+	benchdata.ReportCPU(b, int64(size), b.N, start)
 }
