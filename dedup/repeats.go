@@ -194,13 +194,15 @@ type finder struct {
 	sks   []Sketch  // bigram sketch per representative
 	// The first test of a candidate pair reads only pre, 24 bytes per
 	// representative, which stay in cache where rs and sks do not.
-	pre   []preUnit
-	big   []bigSketch
-	cmp   Comparer
-	anc   *anchorState
-	pairs []Pair
-	uf    *UnionFind
-	sets  map[int][]uint64
+	pre []preUnit
+	big []bigSketch
+	cmp Comparer
+	anc *anchorState
+	// touched keeps the loads of anchors' look-ahead alive.
+	touched uint32
+	pairs   []Pair
+	uf      *UnionFind
+	sets    map[int][]uint64
 	// minRatio is the smallest length ratio any test accepts; slack is
 	// 2·(1 − the lowest threshold of any test).
 	minRatio, slack float64
@@ -601,9 +603,18 @@ func (f *finder) anchors(a *anchorState) {
 	}
 	cand, sc.radix = radixSortUnique(cand, sc.radix)
 	sc.cand = cand
-	for _, c := range cand {
+	// The later unit of a pair is anywhere in the document: its prefilter
+	// data is touched a few pairs ahead, so that the load is under way
+	// when the pair is checked.
+	const ahead = 8
+	var touch uint32
+	for i, c := range cand {
+		if i+ahead < len(cand) {
+			touch += f.pre[uint32(cand[i+ahead])].n
+		}
 		f.check(int(c>>32), int(uint32(c)))
 	}
+	f.touched = touch
 }
 
 // check classifies the representatives ea < eb and records a pair.
