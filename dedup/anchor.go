@@ -64,13 +64,17 @@ type anchorState struct {
 	partners []partnerList
 	anchors  []uint64 // per representative, m groups taken as anchors
 	stamp    []uint32 // per representative: voter<<1 | second vote
+	lens     []uint32 // key length per representative
 	arena    []int32  // distinct units of the groups of two units or more
 	stats    anchorStats
 }
 
-// anchorStats count what the join did, for tests and tuning.
+// anchorStats count what the join did, for tests and tuning: fingerprints
+// sorted, groups of two units or more, pairs proposed and kept after the
+// length test, units of large groups left out of a vote (see anchorCap),
+// and votes cast.
 type anchorStats struct {
-	fingerprints, groups, pairs, capped, votes int
+	fingerprints, groups, pairs, kept, capped, votes int
 }
 
 // winnow appends to keys the winnowed fingerprints of a key of n runes for
@@ -125,8 +129,9 @@ func (a *anchorState) winnow(fps []uint32, n int, e int32) {
 }
 
 // join appends to cand the candidate pairs of representatives (earlier<<32
-// | later), unsorted and possibly repeated. rs tells which representatives
-// still take part (exact copies do not).
+// | later) whose length ratio is at least minRatio, unsorted and possibly
+// repeated. rs tells which representatives still take part (exact copies
+// do not) and their key lengths.
 //
 // Fingerprints are sorted, grouped and the groups of two units or more
 // visited in order of their unit count. A fingerprint of exactly two units
@@ -135,7 +140,7 @@ func (a *anchorState) winnow(fps []uint32, n int, e int32) {
 // units found in two of its anchors (see votes): a stretch of official
 // prose recurs in a dozen unrelated sentences, while a copy shares most of
 // a unit's fingerprints.
-func (a *anchorState) join(rs []repUnit, cand []uint64) []uint64 {
+func (a *anchorState) join(rs []repUnit, minRatio float64, cand []uint64) []uint64 {
 	const m, capN = anchorMax, anchorCap
 	nreps := len(rs)
 	// Drop the entries of representatives found to be exact copies.
@@ -198,8 +203,21 @@ func (a *anchorState) join(rs []repUnit, cand []uint64) []uint64 {
 	a.partners = resize(a.partners, nreps)
 	clear(a.partners)
 	a.anchors = resize(a.anchors, nreps*m)
+	// Pairs whose lengths no test accepts are dropped here, from a small
+	// array of lengths, before they cost a random read of the prefilter
+	// data.
+	lens := resize(a.lens, nreps)
+	for e := range rs {
+		lens[e] = uint32(rs[e].n)
+	}
+	a.lens = lens
 	emit := func(e, o int32) {
 		a.stats.pairs++
+		le, lo := float64(lens[e]), float64(lens[o])
+		if min(le, lo) < minRatio*max(le, lo) {
+			return
+		}
+		a.stats.kept++
 		p, q := min(e, o), max(e, o)
 		cand = append(cand, uint64(p)<<32|uint64(q))
 	}

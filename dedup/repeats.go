@@ -597,7 +597,7 @@ var anchorStatsHook func(anchorStats)
 // reads the representatives' data in one sweep rather than at random.
 func (f *finder) anchors(a *anchorState) {
 	sc := f.sc
-	cand := a.join(f.rs, sc.cand[:0])
+	cand := a.join(f.rs, f.minRatio, sc.cand[:0])
 	if anchorStatsHook != nil {
 		anchorStatsHook(a.stats)
 	}
