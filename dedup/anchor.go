@@ -64,7 +64,6 @@ type anchorState struct {
 	partners []partnerList
 	anchors  []uint64 // per representative, m groups taken as anchors
 	stamp    []uint32 // per representative: voter<<1 | second vote
-	lens     []uint32 // key length per representative
 	arena    []int32  // distinct units of the groups of two units or more
 	stats    anchorStats
 }
@@ -131,7 +130,7 @@ func (a *anchorState) winnow(fps []uint32, n int, e int32) {
 // join appends to cand the candidate pairs of representatives (earlier<<32
 // | later) whose length ratio is at least minRatio, unsorted and possibly
 // repeated. rs tells which representatives still take part (exact copies
-// do not) and their key lengths.
+// do not), lens their key lengths (doubled, see finder.lens).
 //
 // Fingerprints are sorted, grouped and the groups of two units or more
 // visited in order of their unit count. A fingerprint of exactly two units
@@ -140,7 +139,7 @@ func (a *anchorState) winnow(fps []uint32, n int, e int32) {
 // units found in two of its anchors (see votes): a stretch of official
 // prose recurs in a dozen unrelated sentences, while a copy shares most of
 // a unit's fingerprints.
-func (a *anchorState) join(rs []repUnit, minRatio float64, cand []uint64) []uint64 {
+func (a *anchorState) join(rs []repUnit, lens []uint32, minRatio float64, cand []uint64) []uint64 {
 	const m, capN = anchorMax, anchorCap
 	nreps := len(rs)
 	// Drop the entries of representatives found to be exact copies.
@@ -203,17 +202,12 @@ func (a *anchorState) join(rs []repUnit, minRatio float64, cand []uint64) []uint
 	a.partners = resize(a.partners, nreps)
 	clear(a.partners)
 	a.anchors = resize(a.anchors, nreps*m)
-	// Pairs whose lengths no test accepts are dropped here, from a small
-	// array of lengths, before they cost a random read of the prefilter
+	// Pairs whose lengths no test accepts are dropped here, from the
+	// compact lengths, before they cost a random read of the prefilter
 	// data.
-	lens := resize(a.lens, nreps)
-	for e := range rs {
-		lens[e] = uint32(rs[e].n)
-	}
-	a.lens = lens
 	emit := func(e, o int32) {
 		a.stats.pairs++
-		le, lo := float64(lens[e]), float64(lens[o])
+		le, lo := float64(lens[e]>>1), float64(lens[o]>>1)
 		if min(le, lo) < minRatio*max(le, lo) {
 			return
 		}

@@ -195,9 +195,12 @@ type finder struct {
 	// The first test of a candidate pair reads only pre, 24 bytes per
 	// representative, which stay in cache where rs and sks do not.
 	pre []preUnit
-	big []bigSketch
-	cmp Comparer
-	anc *anchorState
+	// lens[e] is the key length of representative e, doubled, plus one
+	// when it has enough Han runes for a containment match.
+	lens []uint32
+	big  []bigSketch
+	cmp  Comparer
+	anc  *anchorState
 	// touched keeps the loads of anchors' look-ahead alive.
 	touched uint32
 	pairs   []Pair
@@ -251,11 +254,10 @@ func newFinder(units []Unit, opt FindOptions, sc *scratch) *finder {
 	return f
 }
 
-// preUnit is what the first test of a candidate pair reads.
+// preUnit is what the first test of a candidate pair reads: 16 bytes,
+// never across two cache lines, with the key length in f.lens.
 type preUnit struct {
 	mini [2]uint64 // 128-bit bigram sketch
-	n    uint32    // key length
-	han  bool      // enough Han runes for a containment match
 }
 
 func (f *finder) run() Repeats {
@@ -284,7 +286,7 @@ func (f *finder) run() Repeats {
 		}
 	}
 	f.anc = anc
-	f.rs, f.sks, f.pre = sc.rs[:0], sc.sks[:0], sc.pre[:0]
+	f.rs, f.sks, f.pre, f.lens = sc.rs[:0], sc.sks[:0], sc.pre[:0], sc.lens[:0]
 	f.uf = NewUnionFind(n)
 	us := &sc.scan
 	// Every unit long enough is scanned as if it were a representative;
@@ -318,7 +320,7 @@ func (f *finder) run() Repeats {
 		d.rep = int32(i)
 		f.addRep(i, us, seed, l)
 	}
-	sc.rs, sc.sks, sc.pre = f.rs, f.sks, f.pre
+	sc.rs, sc.sks, sc.pre, sc.lens = f.rs, f.sks, f.pre, f.lens
 	exact := &sc.exact
 	exact.reset(len(f.rs), func(u int32) uint64 { return f.du[u].hash })
 	reps, repRunes := 0, 0
@@ -432,7 +434,12 @@ func (f *finder) addRep(i int, us *unitScan, seed uint64, l *lshState) {
 		}
 	}
 	f.sks = append(f.sks, us.sk)
-	f.pre = append(f.pre, preUnit{mini: us.mini, n: uint32(n), han: int(han) >= f.opt.ContainMinHan})
+	f.pre = append(f.pre, preUnit{mini: us.mini})
+	ok := uint32(0)
+	if int(han) >= f.opt.ContainMinHan {
+		ok = 1
+	}
+	f.lens = append(f.lens, uint32(n)<<1|ok)
 	if f.anc != nil {
 		f.rs = append(f.rs, r)
 		f.anc.winnow(us.fps, n, e)
@@ -597,7 +604,7 @@ var anchorStatsHook func(anchorStats)
 // reads the representatives' data in one sweep rather than at random.
 func (f *finder) anchors(a *anchorState) {
 	sc := f.sc
-	cand := a.join(f.rs, f.minRatio, sc.cand[:0])
+	cand := a.join(f.rs, f.lens, f.minRatio, sc.cand[:0])
 	if anchorStatsHook != nil {
 		anchorStatsHook(a.stats)
 	}
@@ -610,7 +617,7 @@ func (f *finder) anchors(a *anchorState) {
 	var touch uint32
 	for i, c := range cand {
 		if i+ahead < len(cand) {
-			touch += f.pre[uint32(cand[i+ahead])].n
+			touch += uint32(f.pre[uint32(cand[i+ahead])].mini[0])
 		}
 		f.check(int(c>>32), int(uint32(c)))
 	}
@@ -641,15 +648,15 @@ func (f *finder) check(ea, eb int) {
 // prefilter is the first test of a pair: the bounds from the lengths and
 // the 128-bit sketches against them.
 func (f *finder) prefilter(ea, eb int) (bounds, bool) {
-	pa, pb := &f.pre[ea], &f.pre[eb]
-	ma, mb := &pa.mini, &pb.mini
+	ma, mb := &f.pre[ea].mini, &f.pre[eb].mini
 	c := popcount(ma[0]&mb[0]) + popcount(ma[1]&mb[1])
 	xa, xb := popcount(ma[0])+popcount(ma[1])-c, popcount(mb[0])+popcount(mb[1])-c
 	// No test allows the shorter key more than 2·(1−t)·(longer length)
 	// missing bits for its lowest threshold t (one more for rounding):
 	// most pairs fail that before the bounds are worked out.
-	xs, ll := xa, max(pa.n, pb.n)
-	if pb.n < pa.n {
+	na, nb := f.lens[ea]>>1, f.lens[eb]>>1
+	xs, ll := xa, max(na, nb)
+	if nb < na {
 		xs = xb
 	}
 	if float64(xs) > f.slack*float64(ll)+1 {
@@ -672,8 +679,7 @@ type bounds struct {
 func (f *finder) limits(ea, eb int) (bounds, bool) {
 	opt := &f.opt
 	const off = -1
-	pa, pb := &f.pre[ea], &f.pre[eb]
-	la, lb := int(pa.n), int(pb.n)
+	la, lb := int(f.lens[ea]>>1), int(f.lens[eb]>>1)
 	ls, ll := min(la, lb), max(la, lb)
 	// Quick exit for lengths no test accepts, without dividing.
 	if float64(ls) < f.minRatio*float64(ll) {
@@ -686,11 +692,11 @@ func (f *finder) limits(ea, eb int) (bounds, bool) {
 		x.edit = 2 * f.maxEdits(&f.editK, max(la, lb), opt.EditSim)
 	}
 	if 2*ls >= max(la, lb) {
-		es, ps := ea, pa
+		es := ea
 		if !aShort {
-			es, ps = eb, pb
+			es = eb
 		}
-		if ps.han || f.containable(&f.rs[es]) {
+		if f.lens[es]&1 != 0 || f.containable(&f.rs[es]) {
 			x.cont = 2 * f.maxEdits(&f.contK, ls, opt.Containment)
 		}
 	}

@@ -12,6 +12,7 @@ type scratch struct {
 	rs    []repUnit
 	sks   []Sketch
 	pre   []preUnit
+	lens  []uint32
 	scan  unitScan
 	exact firstTable
 	folds firstTable
