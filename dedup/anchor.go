@@ -55,12 +55,10 @@ func anchorWindow(n int) int {
 type anchorState struct {
 	keys []uint64 // fingerprint<<32 | representative, in representative order
 	tmp  []uint64
-	// groups of equal fingerprints with two units or more:
-	// start<<32 | count of entries (sorted keys), bucketed by unit count.
-	groups   []uint64
+	// order has the groups of equal fingerprints with two units or more,
+	// by unit count: arena start<<32 | bucket<<24 | units.
 	order    []uint64
 	taken    []uint8 // anchors taken per representative
-	sel      []int32 // the distinct members of the group at hand
 	partners []partnerList
 	anchors  []uint64 // per representative, m groups taken as anchors
 	stamp    []uint32 // per representative: voter<<1 | second vote
@@ -153,50 +151,70 @@ func (a *anchorState) join(rs []repUnit, lens []uint32, minRatio float64, cand [
 	ks, a.tmp = radixSortHigh(ks, a.tmp)
 	a.keys = ks
 	// Groups of one fingerprint with two units or more: their distinct
-	// units go to the arena, which the rest reads in order of unit count
-	// and unit by unit (far smaller than ks, it stays in cache), and a
-	// group is arena start<<32 | bucket<<24 | units, bucketed by unit
-	// count (counts above capN share the last bucket).
-	var count [anchorCap + 2]int32
-	a.groups = a.groups[:0]
-	arena := a.arena[:0]
-	for i := 0; i < len(ks); {
-		fp := ks[i] >> 32
-		j := i + 1
-		for j < len(ks) && ks[j]>>32 == fp {
-			j++
-		}
-		if j-i >= 2 {
-			as := len(arena)
-			prev := int32(-1)
-			for _, x := range ks[i:j] {
-				if e := int32(uint32(x)); e != prev {
-					arena = append(arena, e)
-					prev = e
-				}
-			}
-			if units := len(arena) - as; units < 2 {
-				arena = arena[:as]
-			} else {
-				c := min(units, capN+1)
-				count[c]++
-				a.groups = append(a.groups, uint64(as)<<32|uint64(c)<<24|uint64(units))
+	// units go to the arena, in order of unit count (counts above capN
+	// share the last bucket), so that the selection below reads it
+	// straight through; votes reads it unit by unit, and far smaller than
+	// ks, it stays in cache. A group is its arena start<<32 | bucket<<24 |
+	// units. A first pass over ks counts the units of each bucket, a second
+	// writes them.
+	var units, groups [anchorCap + 2]int32
+	distinct := func(run []uint64) int32 {
+		u := int32(1)
+		for k := 1; k < len(run); k++ {
+			if uint32(run[k]) != uint32(run[k-1]) {
+				u++
 			}
 		}
-		i = j
+		return u
 	}
+	forRuns := func(f func(run []uint64)) {
+		for i := 0; i < len(ks); {
+			fp := ks[i] >> 32
+			j := i + 1
+			for j < len(ks) && ks[j]>>32 == fp {
+				j++
+			}
+			if j-i >= 2 {
+				f(ks[i:j])
+			}
+			i = j
+		}
+	}
+	forRuns(func(run []uint64) {
+		if u := distinct(run); u >= 2 {
+			c := min(int(u), capN+1)
+			units[c] += u
+			groups[c]++
+		}
+	})
+	var uo, gs int32
+	for c := range units {
+		units[c], uo = uo, uo+units[c]
+		groups[c], gs = gs, gs+groups[c]
+	}
+	arena := resize(a.arena, int(uo))
+	a.order = resize(a.order, int(gs))
+	forRuns(func(run []uint64) {
+		u := distinct(run)
+		if u < 2 {
+			return
+		}
+		c := min(int(u), capN+1)
+		as := units[c]
+		prev := int32(-1)
+		for k, x := range run {
+			if e := int32(uint32(x)); k == 0 || e != prev {
+				arena[as] = e
+				as++
+				prev = e
+			}
+		}
+		a.order[groups[c]] = uint64(units[c])<<32 | uint64(c)<<24 | uint64(u)
+		units[c] = as
+		groups[c]++
+	})
 	a.arena = arena
-	a.stats.groups = len(a.groups)
-	sum := int32(0)
-	for c := range count {
-		count[c], sum = sum, sum+count[c]
-	}
-	a.order = resize(a.order, len(a.groups))
-	for _, g := range a.groups {
-		c := g >> 24 & 0xFF
-		a.order[count[c]] = g
-		count[c]++
-	}
+	a.stats.groups = int(gs)
 	a.taken = resize(a.taken, nreps)
 	clear(a.taken)
 	a.partners = resize(a.partners, nreps)
