@@ -516,13 +516,59 @@ func (f *finder) pairwise() {
 		return cmp.Compare(f.rs[a].n, f.rs[b].n)
 	})
 	ratio := min(f.opt.EditSim, 0.5)
+	// The first test of a pair, in a tight loop over the representatives
+	// in length order: bits of one 512-bit bigram sketch missing from the
+	// other. Every edit clears at most two, so no test passes with more
+	// than slack·(longer length)+1 missing on the shorter side (the bound
+	// prefilter applies to the 128-bit fold, which long keys saturate:
+	// there, most unrelated pairs of 70-rune sentences pass it). Both
+	// sides are tried, so equal lengths need no care.
+	type sorted struct {
+		mini           [2]uint64
+		sk             *Sketch
+		bits, mbits, n int32
+		e              int32
+	}
+	ss := make([]sorted, len(byLen))
+	for k, e := range byLen {
+		m := f.pre[e].mini
+		ss[k] = sorted{mini: m, sk: &f.sks[e], bits: f.rs[e].skn,
+			mbits: int32(popcount(m[0]) + popcount(m[1])), n: f.rs[e].n, e: e}
+	}
+	whole := f.opt.EditSim
+	if f.opt.Jaccard > 0 {
+		whole = min(whole, f.opt.Jaccard)
+	}
+	contSlack := 2 * (1 - f.opt.Containment)
 	lo := 0
 	for jj, j := range byLen {
 		lj := float64(f.rs[j].n)
 		for float64(f.rs[byLen[lo]].n) < ratio*lj {
 			lo++
 		}
-		for _, i := range byLen[lo:jj] {
+		limit := int32(f.slack*lj + 1)
+		// Below the lowest ratio of the edit and Jaccard tests only
+		// containment is left, which bounds the shorter side (i) by
+		// 2·(1−Containment)·len(i) missing bits (see limits).
+		short := float64(f.rs[byLen[lo]].n) < whole*lj
+		sj, bj := ss[jj].sk, ss[jj].bits
+		mj, mbj := ss[jj].mini, ss[jj].mbits
+		for _, si := range ss[lo:jj] {
+			// The 128-bit fold first: two words, and short keys barely
+			// fill it; the full sketch for what it lets through.
+			cm := int32(popcount(si.mini[0]&mj[0]) + popcount(si.mini[1]&mj[1]))
+			cont := short && float64(si.n) < whole*lj
+			if cont {
+				lim := int32(contSlack*float64(si.n)) + 1
+				if si.mbits-cm > lim || si.bits-int32(si.sk.Common(sj)) > lim {
+					continue
+				}
+			} else if si.mbits-cm > limit && mbj-cm > limit {
+				continue
+			} else if c := int32(si.sk.Common(sj)); si.bits-c > limit && bj-c > limit {
+				continue
+			}
+			i := si.e
 			f.check(int(min(i, j)), int(max(i, j)))
 		}
 	}

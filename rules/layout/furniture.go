@@ -136,10 +136,16 @@ func trimSpan(src []byte, sp lint.Span) (int, int) {
 
 // furnitureKind recognises page numbers and print headers.
 func furnitureKind(t string) string {
-	c := t[0]
-	// Cheap first-byte filter: every pattern starts with a digit, a dash,
-	// 第/共 (0xE7, 0xE5), P/p, h/w or a full-width dash.
-	if !(c >= '0' && c <= '9' || c == '-' || c == '~' || c >= 0xE2 && c <= 0xEF || c == 'P' || c == 'p' || c == 'h' || c == 'w') {
+	// Cheap filters before the regular expressions, which every line of a
+	// document would otherwise meet: every pattern starts with a digit, a
+	// dash or tilde, 第/共, P/p or h/w, and holds an ASCII digit.
+	switch r, _ := utf8.DecodeRuneInString(t); {
+	case r >= '0' && r <= '9', r == '-', r == '~', r == 'P', r == 'p', r == 'h', r == 'w',
+		r == '—', r == '–', r == '－', r == '‒', r == '～', r == '第', r == '共':
+	default:
+		return ""
+	}
+	if strings.IndexAny(t, "0123456789") < 0 {
 		return ""
 	}
 	for _, re := range pageNumRes {

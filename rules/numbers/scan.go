@@ -163,8 +163,11 @@ func scanFigures(doc *lint.Document) *docFigures {
 			}
 			if q.Num.Flags&keep != 0 || q.Prefix != zhnum.NoPrefix {
 				if len(chunk) == cap(chunk) {
-					// Move this block's figures to a fresh chunk.
-					next := make([]figure, 0, max(1024, 2*(len(chunk)-lo)))
+					// Move this block's figures to a fresh chunk, twice as
+					// large as the last up to 1024 figures: a figure is
+					// some 150 bytes, and a draft of a few pages holds a
+					// few dozen.
+					next := make([]figure, 0, max(min(2*cap(chunk), 1024), 32, 2*(len(chunk)-lo)))
 					chunk, lo = append(next, chunk[lo:]...), 0
 				}
 				prev, _ := zh.PrevRune(text, i, false)
