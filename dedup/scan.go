@@ -335,10 +335,26 @@ func (u *unitScan) scanKey(s string) {
 			break
 		}
 		if c := s[i]; c < utf8.RuneSelf {
-			if asciiKey[c] == 0 {
+			// A run of ASCII, inline: Latin words, figures and spaces
+			// went through scanKeyOther a byte at a time. At most one
+			// key rune per byte, for which kb and fps have room.
+			st, other := u.ks, u.other
+			for i < len(s) && s[i] < utf8.RuneSelf {
+				r := asciiKey[s[i]]
 				i++
-				continue
+				if r == 0 {
+					continue
+				}
+				if n > 0 {
+					setBigram(sk, bigramBits(kb[n-1], r))
+				}
+				st.push(r, fps, n)
+				kb[n] = r
+				other++
+				n++
 			}
+			u.ks, u.other = st, other
+			continue
 		} else if c >= 0xE2 && c <= 0xEF && i+2 < len(s) {
 			b1, b2 := s[i+1], s[i+2]
 			if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && droppedPunct(rune(c&0x0F)<<12|rune(b1&0x3F)<<6|rune(b2&0x3F)) {

@@ -325,13 +325,13 @@ func unfinishedProse(s string) bool {
 // responsibility in official documents (…牵头，…负责，2020年底前完成).
 func longSentence(s string) bool {
 	return !strings.ContainsAny(s, "。！？!?") && strings.Count(s, "，")+strings.Count(s, "；") >= 3 &&
-		zh.RuneCount(s) >= 60
+		zh.RuneCountUpTo(s, 60) >= 60
 }
 
 // shortSentence: a paragraph of one short sentence (高质量发展。), too short
 // to stand as a paragraph after a long unfinished one.
 func shortSentence(s string) bool {
-	if len(s) > 64 || !ended(s) || zh.RuneCount(s) > 15 {
+	if len(s) > 64 || !ended(s) || zh.RuneCountUpTo(s, 15) > 15 {
 		return false
 	}
 	body := strings.TrimRightFunc(s, func(r rune) bool { return !lint.IsHan(r) })
@@ -389,7 +389,7 @@ func listLike(a *analysis, i, j int) bool {
 // titleLike: a short line without punctuation, the shape of titles,
 // names and signatures.
 func titleLike(s string) bool {
-	if zh.RuneCount(s) > 30 {
+	if zh.RuneCountUpTo(s, 30) > 30 {
 		return false
 	}
 	for _, r := range s {
@@ -550,7 +550,7 @@ func isHanNumeral(r rune) bool {
 // isByline: a short bracketed line: （记者 张三）, (毛丽萍), 【编辑：李四】; or
 // a line naming a reporter or editor.
 func isByline(s string) bool {
-	if len(s) > 160 || zh.RuneCount(s) > 40 {
+	if len(s) > 160 || zh.RuneCountUpTo(s, 40) > 40 {
 		return false
 	}
 	f, _ := utf8.DecodeRuneInString(s)
@@ -605,7 +605,7 @@ func isCaption(s string) bool {
 	if len(s) > 320 || strings.Contains(s, "\n") {
 		return false
 	}
-	n := zh.RuneCount(s)
+	n := zh.RuneCountUpTo(s, 80)
 	if n < 6 || n > 80 {
 		return false
 	}

@@ -111,6 +111,29 @@ func DecodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// RuneCountUpTo is RuneCount(s) when that is at most limit, and limit+1
+// otherwise: it stops there, for the tests of short lines that every
+// paragraph of a document meets.
+func RuneCountUpTo(s string, limit int) int {
+	if len(s) <= limit {
+		return RuneCount(s) // at most a rune per byte
+	}
+	n := 0
+	for i := 0; i < len(s) && n <= limit; n++ {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
+}
+
 // RuneCount is utf8.RuneCountInString with three-byte characters counted
 // inline: a lead E1–EC or EE–EF and two continuation bytes are always one
 // valid character, and they make up most of Chinese text; anything else
