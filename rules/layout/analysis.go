@@ -404,6 +404,11 @@ func titleLike(s string) bool {
 // or a closing quote or bracket.
 func ended(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
+	return endRune(r)
+}
+
+// endRune: r, the last rune of a line, ends it (see ended).
+func endRune(r rune) bool {
 	switch r {
 	case '。', '！', '？', '…', '：', '；', '!', '?', ':', ';', '.',
 		'”', '’', '」', '』', '）', '】', '》', '〕', '〉', ')', ']', '"', '\'', '｝', '}',
@@ -441,6 +446,12 @@ func classify(b *lint.Block, s string) role {
 		return roleStructure
 	}
 	r, _ := utf8.DecodeRuneInString(s)
+	// The byline and caption tests ask for the length of short lines
+	// only: counted once, up to the larger of their limits.
+	n := -1
+	if len(s) <= 320 {
+		n = zh.RuneCountUpTo(s, 80)
+	}
 	switch {
 	case isBullet(r) || !hasWordChar(s):
 		return roleStructure
@@ -451,13 +462,13 @@ func classify(b *lint.Block, s string) role {
 		if len(s) < 90 || !strings.ContainsAny(s, "，；。") {
 			return roleEnumerated
 		}
-	case isByline(s):
+	case isByline(s, n):
 		return roleByline
 	case isDateLine(s):
 		return roleDate
 	case isVerse(s):
 		return roleVerse
-	case isCaption(s):
+	case isCaption(s, n):
 		return roleCaption
 	}
 	return roleProse
@@ -549,8 +560,10 @@ func isHanNumeral(r rune) bool {
 
 // isByline: a short bracketed line: （记者 张三）, (毛丽萍), 【编辑：李四】; or
 // a line naming a reporter or editor.
-func isByline(s string) bool {
-	if len(s) > 160 || zh.RuneCountUpTo(s, 40) > 40 {
+//
+// n is RuneCountUpTo(s, 80), or −1 when s is over 320 bytes.
+func isByline(s string, n int) bool {
+	if len(s) > 160 || n > 40 {
 		return false
 	}
 	f, _ := utf8.DecodeRuneInString(s)
@@ -601,11 +614,12 @@ func isVerse(s string) bool {
 // isCaption: a short one-sentence paragraph shaped like a photo caption:
 // a date lead with an event verb (7月22日，湖北省政协召开…会议。), 图为…,
 // ▲…, or a photographer's credit (（张三 摄）).
-func isCaption(s string) bool {
+//
+// n is as for isByline.
+func isCaption(s string, n int) bool {
 	if len(s) > 320 || strings.Contains(s, "\n") {
 		return false
 	}
-	n := zh.RuneCountUpTo(s, 80)
 	if n < 6 || n > 80 {
 		return false
 	}

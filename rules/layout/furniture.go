@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -85,7 +86,17 @@ func computeFurniture(doc *lint.Document) []furnLine {
 			if e-s > 160 || e == s || doc.InRegion(s) {
 				continue
 			}
-			t := string(doc.Src[s:e])
+			// Most lines can be neither (see furnitureKind and
+			// headerKey): tested on the bytes, before a string is made.
+			line := doc.Src[s:e]
+			first, _ := utf8.DecodeRune(line)
+			lastR, _ := utf8.DecodeLastRune(line)
+			mayFurn := furnitureStart(first) && bytes.ContainsAny(line, "0123456789")
+			mayHead := len(line) <= 120 && (!endRune(lastR) || lastR == '—')
+			if !mayFurn && !mayHead {
+				continue
+			}
+			t := string(line)
 			if k := furnitureKind(t); k != "" {
 				out = append(out, furnLine{block: bi, span: lint.Span{Start: s, End: e}, kind: k})
 				continue
@@ -139,13 +150,7 @@ func furnitureKind(t string) string {
 	// Cheap filters before the regular expressions, which every line of a
 	// document would otherwise meet: every pattern starts with a digit, a
 	// dash or tilde, 第/共, P/p or h/w, and holds an ASCII digit.
-	switch r, _ := utf8.DecodeRuneInString(t); {
-	case r >= '0' && r <= '9', r == '-', r == '~', r == 'P', r == 'p', r == 'h', r == 'w',
-		r == '—', r == '–', r == '－', r == '‒', r == '～', r == '第', r == '共':
-	default:
-		return ""
-	}
-	if strings.IndexAny(t, "0123456789") < 0 {
+	if r, _ := utf8.DecodeRuneInString(t); !furnitureStart(r) || strings.IndexAny(t, "0123456789") < 0 {
 		return ""
 	}
 	for _, re := range pageNumRes {
@@ -165,6 +170,16 @@ func furnitureKind(t string) string {
 		}
 	}
 	return ""
+}
+
+// furnitureStart: r can start a page number or print header.
+func furnitureStart(r rune) bool {
+	switch r {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '~', 'P', 'p', 'h', 'w',
+		'—', '–', '－', '‒', '～', '第', '共':
+		return true
+	}
+	return false
 }
 
 func atoi(s string) int {
