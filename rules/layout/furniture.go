@@ -150,7 +150,7 @@ func furnitureKind(t string) string {
 	// Cheap filters before the regular expressions, which every line of a
 	// document would otherwise meet: every pattern starts with a digit, a
 	// dash or tilde, 第/共, P/p or h/w, and holds an ASCII digit.
-	if r, _ := utf8.DecodeRuneInString(t); !furnitureStart(r) || strings.IndexAny(t, "0123456789") < 0 {
+	if r, _ := utf8.DecodeRuneInString(t); !furnitureStart(r) || !strings.ContainsAny(t, "0123456789") {
 		return ""
 	}
 	for _, re := range pageNumRes {
