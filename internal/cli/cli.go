@@ -124,7 +124,11 @@ func fail(env Env, err error) int {
 	msg := err.Error()
 	var ue *usageError
 	if errors.As(err, &ue) {
-		msg += " (see draftlint --help)"
+		if strings.Contains(msg, "unknown rule or category") {
+			msg += " (see draftlint rules)"
+		} else {
+			msg += " (see draftlint --help)"
+		}
 	}
 	fmt.Fprintf(env.Stderr, "draftlint: %s\n", msg)
 	return ExitError

@@ -194,6 +194,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 		{"bad flag", []string{"check", "--frobnicate"}, ExitError, "draftlint: unknown flag: --frobnicate (see draftlint --help)\n"},
 		{"bad format", []string{"check", "-f", "xml", "small.txt"}, ExitError, "draftlint: unknown format \"xml\""},
 		{"bad select", []string{"check", "--select", "halfwidth-pnct", "small.txt"}, ExitError, `did you mean "halfwidth-punct"?`},
+		{"unknown select", []string{"check", "--select", "nosuchrule", "small.txt"}, ExitError, "draftlint: unknown rule or category \"nosuchrule\" (see draftlint rules)\n"},
 		{"bad fail level", []string{"check", "--fail-level", "fatal", "small.txt"}, ExitError, "--fail-level"},
 		{"fail level error", []string{"check", "--fail-level", "error", "--select", "halfwidth-punct", "small.txt"}, ExitOK, ""},
 		{"fail level info", []string{"check", "--fail-level", "info", "--select", "halfwidth-punct", "small.txt"}, ExitFindings, ""},
