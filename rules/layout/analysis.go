@@ -172,8 +172,17 @@ func computeAnalysis(doc *lint.Document) *analysis {
 		if bj.role != roleProse || !continues(bj.text) && !quotedItem(ai.text, bj.text) {
 			continue
 		}
+		if !hasHan(ai.text) && hasHan(bj.text) {
+			// A line without Chinese before Chinese prose (a command, a
+			// path, an address, a name in a manual or a report) is no
+			// sentence that the page cut: the language would not switch
+			// at the break.
+			continue
+		}
 		ev := evidence(a, i, j)
-		if ai.role == roleEnumerated && !ev.strong {
+		if (ai.role == roleEnumerated || ai.runes <= 6 && titleLike(ai.text)) && !ev.strong {
+			// Short title-shaped lines (注意, 附件, 说明) are labels unless
+			// a word is cut.
 			continue
 		}
 		sp := Split{First: i, Second: j, Between: between, Caption: caption, Strong: ev.strong, Reason: ev.reason, Word: ev.word}
@@ -474,6 +483,16 @@ func classify(b *lint.Block, s string) role {
 	return roleProse
 }
 
+// hasHan: the text has a Han character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if lint.IsHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasWordChar: the text has a Han character or a letter (not only digits
 // and symbols, as in 5/3 or 12).
 func hasWordChar(s string) bool {
@@ -530,9 +549,40 @@ func enumerated(s string) bool {
 	case '.':
 		// "1. text" but not "3.5亿"
 		r, _ := utf8.DecodeRuneInString(s[i+1:])
-		return i+1 < len(s) && !isDigit(r)
+		if i+1 < len(s) && !isDigit(r) {
+			return true
+		}
+		return sectionNumber(s[i:])
 	}
 	return r0 == '第' && chapterLead(s)
+}
+
+// sectionNumber: after the first group of digits, s goes on as a
+// multi-level section number of a manual or report: "1.2.12. procfs",
+// "12.8. 源代码转换", "3.1.2 总体要求". A decimal figure (3.5亿, 12.8%)
+// has one dot and no final one.
+func sectionNumber(s string) bool {
+	dots := 0
+	i := 0
+	for i+1 < len(s) && s[i] == '.' && isDigit(rune(s[i+1])) {
+		dots++
+		i++
+		for i < len(s) && isDigit(rune(s[i])) {
+			i++
+		}
+	}
+	if dots == 0 || i >= len(s) {
+		return false
+	}
+	switch r, _ := utf8.DecodeRuneInString(s[i:]); {
+	case r == '.' || r == '．':
+		// A final dot, then text.
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
+		return i+1 < len(s) && !isDigit(next)
+	case r == ' ' || r == '\u3000' || r == '\t':
+		return dots >= 2
+	}
+	return false
 }
 
 // chapterLead: 第…章/节/条/款/编/部分/篇 at the start.
