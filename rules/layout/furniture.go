@@ -197,6 +197,11 @@ func headerKey(t string) (string, bool) {
 	if len(t) > 120 || ended(t) && !strings.HasSuffix(t, "—") {
 		return "", false
 	}
+	// Rows and borders of a plain-text table (| 软件包 | 大小 |,
+	// +----+----+) repeat through a manual too, and are no headers.
+	if t[0] == '|' || t[0] == '+' || strings.Count(t, "|") >= 2 || strings.ContainsAny(t, "│┃┆┊─━┼") {
+		return "", false
+	}
 	n := 0
 	var sb strings.Builder
 	for _, r := range t {
