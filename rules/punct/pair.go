@@ -504,6 +504,17 @@ func straightDirection(t string, off int) (open, ok bool) {
 	case !bSpace && (aSpace || isClosingPunct(a)):
 		return false, true
 	}
+	// Glued to Chinese on one side and to a Latin word on the other, as
+	// in mixed technical text (在"/etc/apt/sources.list"中, 的"deb"行,
+	// "…/Release"。): a Han character or Chinese mark stands for the space
+	// that English would have there.
+	bHan, aHan := zh.IsHan(b) || zh.IsCJKPunct(b), zh.IsHan(a) || zh.IsCJKPunct(a)
+	switch {
+	case bHan && !aHan:
+		return true, true
+	case aHan && !bHan:
+		return false, true
+	}
 	return false, false
 }
 
