@@ -110,10 +110,12 @@ func TestSampleReport(t *testing.T) {
 }
 
 // ecspellRepeats is the number of sentences the ECSpell test set lists
-// twice (the dedup package's corpus tests count the same 38). In the
-// one-sentence-per-paragraph file they are exact repeated paragraphs, and
-// reporting them is right; they are the only findings the corpora give.
-const ecspellRepeats = 38
+// twice (the dedup package's corpus tests count 38), less the one that is
+// a numbered heading (十三、加强改革任务落实和总结评估), which a table of
+// contents repeats by design and the rules leave alone (numberedTitle). In
+// the one-sentence-per-paragraph file they are exact repeated paragraphs,
+// and reporting them is right; they are the only findings the corpora give.
+const ecspellRepeats = 38 - 1
 
 // TestCorpora: the clean corpora give no finding from these rules — the
 // Constitution's parallel articles (人民法院 / 人民检察院), Wikipedia's

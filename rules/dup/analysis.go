@@ -20,7 +20,64 @@ import (
 // unitBlock reports whether a block takes part: paragraphs, list items and
 // quotes. Headings and table cells repeat by design (合计, 同上, 一、总体要求).
 func unitBlock(b *lint.Block) bool {
-	return b.Kind == lint.Paragraph || b.Kind == lint.ListItem || b.Kind == lint.Quote
+	switch b.Kind {
+	case lint.ListItem, lint.Quote:
+		return true
+	case lint.Paragraph:
+		return !numberedTitle(b.Text())
+	}
+	return false
+}
+
+// numberedTitle: a one-line paragraph shaped like a numbered heading or
+// caption of plain text (1.2.12. procfs 和 sysfs, 第三章 总则, 表 5.3.
+// 从旧的命令集到新的命令集, （一）坚持…) without a mark that ends or
+// continues a sentence. A report's table of contents repeats its headings
+// and captions by design; a heading copied with its section brings its
+// paragraphs along, and those are reported.
+func numberedTitle(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" || len(t) > 240 || strings.ContainsRune(t, '\n') {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune("。！？；：，、.!?;:,", last) {
+		return false
+	}
+	rest := t
+	for _, p := range []string{"表", "图", "Table", "Figure", "第"} {
+		if strings.HasPrefix(rest, p) {
+			rest = strings.TrimLeft(rest[len(p):], " \u3000")
+			break
+		}
+	}
+	if strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") {
+		// （一）, (3)
+		_, n := utf8.DecodeRuneInString(rest)
+		rest = rest[n:]
+	}
+	num, dots := 0, 0
+	for rest != "" {
+		r, n := utf8.DecodeRuneInString(rest)
+		if r == '.' && num > 0 {
+			dots++
+		} else if !(r >= '0' && r <= '9' || strings.ContainsRune("〇零一二三四五六七八九十百", r)) {
+			break
+		}
+		num++
+		rest = rest[n:]
+	}
+	if num == 0 || rest == "" {
+		return false
+	}
+	switch r, _ := utf8.DecodeRuneInString(rest); {
+	case r == ' ' || r == '\u3000':
+		return dots > 0 // 3.1.2 总体要求, not 10 个市州…
+	case strings.ContainsRune("、．）)章节条部篇编款", r):
+		return true
+	default:
+		return lint.IsHan(r) && strings.HasPrefix(t, "第") // 第十三届…
+	}
 }
 
 // sentence is one sentence unit: a prose range of a block.
