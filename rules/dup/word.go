@@ -54,7 +54,8 @@ type hanRepeat struct {
 
 var hanRepeats = map[rune]hanRepeat{
 	'的': {before: "目标", after: "确士哥卢", aabb: "确"},
-	'了': {before: "不罢算得时末", after: "解却结然得无之如断不当事"},
+	// 甚: 不甚了了, where 了了 is "clear".
+	'了': {before: "不罢算得时末甚", after: "解却结然得无之如断不当事"},
 	'在': {
 		before: "现存实正所自内潜外旨好贵重难意志",
 		after:  "于场职建校读押逃线内意乎所即此岗编案世望座外家位野握理行先研营途库华京沪鄂汉美任售运用产施管保审办册",
@@ -72,7 +73,8 @@ var hanRepeats = map[rune]hanRepeat{
 	},
 	'对': {
 		before: "一",
-		after:  "方象手称比接口应待照流联话外立抗冲标账策等岸面错峙子焦调折开半头号白仗偶视答撞歌弈垒阵决",
+		// 的: 对对的, a reduplicated "right" of dialogue (你说得对对的).
+		after:  "方象手称比接口应待照流联话外立抗冲标账策等岸面错峙子焦调折开半头号白仗偶视答撞歌弈垒阵决的",
 		unsafe: true,
 	},
 }
