@@ -206,7 +206,7 @@ func computeAnalysis(doc *lint.Document) *analysis {
 	// Orphans and stray captions.
 	for i := range a.blocks {
 		bi := &a.blocks[i]
-		if bi.role == roleProse && !a.inSplit[i] && i > 0 && isOrphan(a, i) {
+		if bi.role == roleProse && !a.inSplit[i] && i > 0 && isOrphan(a, i) && !namedStart(a, i) {
 			a.orphans = append(a.orphans, i)
 		}
 		if bi.role == roleCaption && strayCaption(a, i) {

@@ -199,6 +199,44 @@ func lostStart(text string, runes int) bool {
 	return score >= lostBeforeLetter
 }
 
+// namedStart: the first two characters of paragraph i begin a clause or
+// a paragraph elsewhere in the document twice or more: a name or term of
+// this text (孝文, 兆鹏 in a novel's dialogue: “孝文，你…”; 民乐园…。民乐园
+// 是…), not the tail of a lost word, which does not recur at clause
+// starts. Asked only of the few paragraphs isOrphan takes, so a plain
+// search is enough.
+func namedStart(a *analysis, i int) bool {
+	t := a.blocks[i].text
+	_, n1 := utf8.DecodeRuneInString(t)
+	r2, n2 := utf8.DecodeRuneInString(t[n1:])
+	if !lint.IsHan(r2) {
+		return false
+	}
+	head := t[:n1+n2]
+	seen := 0
+	for k := range a.blocks {
+		s := a.blocks[k].text
+		off := 0
+		if k == i {
+			off = len(head) // later in the same paragraph counts too
+		}
+		for {
+			j := strings.Index(s[off:], head)
+			if j < 0 {
+				break
+			}
+			j += off
+			if prev, _ := utf8.DecodeLastRuneInString(s[:j]); j == 0 || !lint.IsHan(prev) && prev != utf8.RuneError {
+				if seen++; seen >= 2 {
+					return true
+				}
+			}
+			off = j + len(head)
+		}
+	}
+	return false
+}
+
 // boundaryAfter: a character that begins a new word after the first one:
 // a grammatical character (isFunctionChar, grammarChars, or tagged as a
 // frequent preposition, conjunction, adverb, pronoun or particle in the
