@@ -104,6 +104,9 @@ type blockInfo struct {
 	start int    // offset of text in the prose
 	role  role
 	runes int // characters, or 1000 for long blocks
+	// indent: the block's first line starts with two spaces or more, or
+	// an ideographic space (the first-line indent of typeset Chinese).
+	indent bool
 }
 
 type analysis struct {
@@ -129,7 +132,7 @@ func computeAnalysis(doc *lint.Document) *analysis {
 		s := strings.TrimLeftFunc(t, unicode.IsSpace)
 		start := len(t) - len(s)
 		s = strings.TrimRightFunc(s, unicode.IsSpace)
-		bi := blockInfo{b: b, text: s, start: start, runes: 1000}
+		bi := blockInfo{b: b, text: s, start: start, runes: 1000, indent: indentedAt(doc, b.Span.Start)}
 		if len(s) < 300 { // only short blocks need an exact count
 			bi.runes = zh.RuneCount(s)
 		}
@@ -180,9 +183,12 @@ func computeAnalysis(doc *lint.Document) *analysis {
 			continue
 		}
 		ev := evidence(a, i, j)
-		if (ai.role == roleEnumerated || ai.runes <= 6 && titleLike(ai.text)) && !ev.strong {
+		if bj.indent && ev.word == "" || (ai.role == roleEnumerated || ai.runes <= 6 && titleLike(ai.text)) && !ev.strong {
 			// Short title-shaped lines (注意, 附件, 说明) are labels unless
-			// a word is cut.
+			// a word is cut. A next paragraph that starts indented, as
+			// typeset paragraphs do and the rest of one carried over a
+			// page does not, needs a cut word too (a final comma is then
+			// a typo, not a break).
 			continue
 		}
 		sp := Split{First: i, Second: j, Between: between, Caption: caption, Strong: ev.strong, Reason: ev.reason, Word: ev.word}
@@ -481,6 +487,26 @@ func classify(b *lint.Block, s string) role {
 		return roleCaption
 	}
 	return roleProse
+}
+
+// indentedAt: the line holding offset off starts with two spaces or more,
+// or an ideographic space, before off.
+func indentedAt(doc *lint.Document, off int) bool {
+	ls := doc.LineSpan(doc.Line(off))
+	sp, id := 0, false
+	for _, r := range string(doc.Src[ls.Start:ls.End]) {
+		switch r {
+		case ' ':
+			sp++
+		case '\t':
+			sp += 2
+		case '\u3000':
+			id = true
+		default:
+			return id || sp >= 2
+		}
+	}
+	return id || sp >= 2
 }
 
 // hasHan: the text has a Han character.
