@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,6 +108,9 @@ type blockInfo struct {
 	// indent: the block's first line starts with two spaces or more, or
 	// an ideographic space (the first-line indent of typeset Chinese).
 	indent bool
+	// gap: something not linted (a code block, an HTML block, a table)
+	// stands between the block before and this one.
+	gap bool
 }
 
 type analysis struct {
@@ -127,12 +131,15 @@ func analyse(doc *lint.Document) *analysis {
 func computeAnalysis(doc *lint.Document) *analysis {
 	a := &analysis{blocks: make([]blockInfo, len(doc.Blocks)), inSplit: map[int]bool{}}
 	furn := furnitureBlocks(doc)
+	prevEnd := 0
 	for i, b := range doc.Blocks {
+		gap := i > 0 && len(bytes.TrimSpace(doc.Src[min(prevEnd, b.Span.Start):b.Span.Start])) > 0
+		prevEnd = b.Span.End
 		t := b.Text()
 		s := strings.TrimLeftFunc(t, unicode.IsSpace)
 		start := len(t) - len(s)
 		s = strings.TrimRightFunc(s, unicode.IsSpace)
-		bi := blockInfo{b: b, text: s, start: start, runes: 1000, indent: indentedAt(doc, b.Span.Start)}
+		bi := blockInfo{b: b, text: s, start: start, runes: 1000, indent: indentedAt(doc, b.Span.Start), gap: gap}
 		if len(s) < 300 { // only short blocks need an exact count
 			bi.runes = zh.RuneCount(s)
 		}
@@ -173,6 +180,12 @@ func computeAnalysis(doc *lint.Document) *analysis {
 		}
 		bj := &a.blocks[j]
 		if bj.role != roleProse || !continues(bj.text) && !quotedItem(ai.text, bj.text) {
+			continue
+		}
+		if gapWithin(a, i, j) {
+			// A code block or table between them: the text goes on
+			// after an example, as authored (…distinguish between /
+			// ```…``` / where any change…).
 			continue
 		}
 		if !hasHan(ai.text) && hasHan(bj.text) {
@@ -487,6 +500,16 @@ func classify(b *lint.Block, s string) role {
 		return roleCaption
 	}
 	return roleProse
+}
+
+// gapWithin: something not linted stands between blocks i and j.
+func gapWithin(a *analysis, i, j int) bool {
+	for k := i + 1; k <= j; k++ {
+		if a.blocks[k].gap {
+			return true
+		}
+	}
+	return false
 }
 
 // indentedAt: the line holding offset off starts with two spaces or more,
