@@ -92,7 +92,11 @@ func computeFurniture(doc *lint.Document) []furnLine {
 			first, _ := utf8.DecodeRune(line)
 			lastR, _ := utf8.DecodeLastRune(line)
 			mayFurn := furnitureStart(first) && bytes.ContainsAny(line, "0123456789")
-			mayHead := len(line) <= 120 && (!endRune(lastR) || lastR == '—')
+			// In Markdown a line with inline markup (_Released on …_,
+			// **Autofix**: true) was written as it stands, not left by a
+			// page layout.
+			mayHead := len(line) <= 120 && (!endRune(lastR) || lastR == '—') &&
+				(doc.Format != lint.FormatMarkdown || !bytes.ContainsAny(line, "_*`[]<>"))
 			if !mayFurn && !mayHead {
 				continue
 			}
