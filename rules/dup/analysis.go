@@ -218,6 +218,9 @@ func sentencesOf(doc *lint.Document, opt dedup.FindOptions) *sentenceLevel {
 			}
 			sl.setText(i, m, s.text())
 			units[i] = dedup.Unit{Text: sl.texts[i], Group: s.b.Index}
+			if fewWords(m, opt.MinRunes) {
+				units[i].Text = "" // too short to count
+			}
 		}
 		sl.build(units, opt)
 		return sl
@@ -412,7 +415,11 @@ func paragraphsOf(doc *lint.Document, sopt, popt dedup.FindOptions) *paragraphLe
 		pl.texts = make([]string, len(pl.blocks))
 		for i, b := range pl.blocks {
 			pl.setText(i, matchText(doc, b, 0, len(b.Text())), b.Text())
-			units = append(units, dedup.Unit{Text: pl.texts[i], Group: uf.Find(b.Index)})
+			u := dedup.Unit{Text: pl.texts[i], Group: uf.Find(b.Index)}
+			if fewWords(u.Text, popt.MinRunes) {
+				u.Text = ""
+			}
+			units = append(units, u)
 		}
 		popt.SameGroup = true
 		pl.build(units, popt)
@@ -428,6 +435,26 @@ func paragraphsOf(doc *lint.Document, sopt, popt dedup.FindOptions) *paragraphLe
 // counted: a third of such a Chinese sentence would have to be punctuation.
 // The answer only steers which paragraphs are compared, so a rare miss
 // costs nothing but a comparison.
+// fewWords: s has no CJK character and fewer than half of minRunes words.
+// An English word carries what one or two Han characters do, so 15
+// characters of Chinese are about 8 words: a changelog's "* unparam: bump
+// to HEAD" or a README's "Run the following command:" repeat by design.
+func fewWords(s string, minRunes int) bool {
+	words, in := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0xE0 {
+			return false // a three- or four-byte character: CJK text
+		}
+		w := c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80
+		if w && !in {
+			words++
+		}
+		in = w
+	}
+	return 2*words < minRunes
+}
+
 func shortText(s string, minRunes int) bool {
 	if len(s) < minRunes {
 		return true

@@ -67,7 +67,10 @@ found more than max-copies times (default 4) is reported once, as a warning
 naming the nearest copies, without a fix.
 
 Not reported: paragraphs under min-length characters (default 15, not
-counting punctuation), headings and table cells (they repeat by design),
+counting punctuation), or without Chinese and under half as many words
+(8: a changelog's or manual's short lines repeat by design); numbered
+headings and captions on a line of their own, which a table of contents
+repeats, headings and table cells (they repeat by design),
 parallel text where the same template holds different facts (different
 enumeration labels, or every difference swapping one word for another, as
 in the Constitution's articles on the courts and the procuratorates), and

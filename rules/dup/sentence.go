@@ -75,7 +75,10 @@ than max-copies times (default 4) is boilerplate or pasted far too often:
 it is reported once, as a warning naming the nearest copies, without a fix.
 
 Not reported: sentences under min-length characters (default 15, not
-counting punctuation); stock clauses (为…贡献智慧和力量, 深入学习贯彻…精神),
+counting punctuation), or without Chinese and under half as many words
+(8: a changelog's or manual's short lines repeat by design); numbered
+headings and captions on a line of their own, which a table of contents
+repeats; stock clauses (为…贡献智慧和力量, 深入学习贯彻…精神),
 since only whole sentences count and a sentence is only compared with
 another at most twice its length; parallel text, where the same template
 holds different facts — both sentences begin with different enumeration
