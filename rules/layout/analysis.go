@@ -623,12 +623,12 @@ func sectionNumber(s string) bool {
 	if dots == 0 || i >= len(s) {
 		return false
 	}
-	switch r, _ := utf8.DecodeRuneInString(s[i:]); {
-	case r == '.' || r == '．':
+	switch r, _ := utf8.DecodeRuneInString(s[i:]); r {
+	case '.', '．':
 		// A final dot, then text.
 		next, _ := utf8.DecodeRuneInString(s[i+1:])
 		return i+1 < len(s) && !isDigit(next)
-	case r == ' ' || r == '\u3000' || r == '\t':
+	case ' ', '\u3000', '\t':
 		return dots >= 2
 	}
 	return false
