@@ -143,7 +143,7 @@ func computeAnalysis(doc *lint.Document) *analysis {
 		if len(s) < 300 { // only short blocks need an exact count
 			bi.runes = zh.RuneCount(s)
 		}
-		bi.role = classify(b, s)
+		bi.role = classify(b, s, bi.runes)
 		if furn[i] {
 			bi.role = roleFurniture
 		}
@@ -466,7 +466,10 @@ func quotedItem(a, b string) bool {
 }
 
 // classify gives a block its role from its kind and its text.
-func classify(b *lint.Block, s string) role {
+//
+// runes is the text's length in characters when it is under 300 bytes
+// (see computeAnalysis).
+func classify(b *lint.Block, s string, runes int) role {
 	if b.Kind != lint.Paragraph {
 		return roleStructure
 	}
@@ -477,7 +480,10 @@ func classify(b *lint.Block, s string) role {
 	// The byline and caption tests ask for the length of short lines
 	// only: counted once, up to the larger of their limits.
 	n := -1
-	if len(s) <= 320 {
+	switch {
+	case len(s) < 300:
+		n = min(runes, 81)
+	case len(s) <= 320:
 		n = zh.RuneCountUpTo(s, 80)
 	}
 	switch {
@@ -515,21 +521,28 @@ func gapWithin(a *analysis, i, j int) bool {
 // indentedAt: the line holding offset off starts with two spaces or more,
 // or an ideographic space, before off.
 func indentedAt(doc *lint.Document, off int) bool {
-	ls := doc.LineSpan(doc.Line(off))
-	sp, id := 0, false
-	for _, r := range string(doc.Src[ls.Start:ls.End]) {
-		switch r {
-		case ' ':
+	// Back from off to the start of its line over white space only: the
+	// block starts at its first character or at the line's start.
+	i := off
+	for i > 0 && doc.Src[i-1] != '\n' {
+		i--
+	}
+	sp := 0
+	for j := i; j < len(doc.Src); {
+		switch c := doc.Src[j]; {
+		case c == ' ':
 			sp++
-		case '\t':
+			j++
+		case c == '\t':
 			sp += 2
-		case '\u3000':
-			id = true
+			j++
+		case c == 0xE3 && j+2 < len(doc.Src) && doc.Src[j+1] == 0x80 && doc.Src[j+2] == 0x80: // U+3000
+			return true
 		default:
-			return id || sp >= 2
+			return sp >= 2
 		}
 	}
-	return id || sp >= 2
+	return sp >= 2
 }
 
 // hasHan: the text has a Han character.

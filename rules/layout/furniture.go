@@ -157,10 +157,18 @@ func furnitureKind(t string) string {
 	if r, _ := utf8.DecodeRuneInString(t); !furnitureStart(r) || !strings.ContainsAny(t, "0123456789") {
 		return ""
 	}
+	// Page numbers are short; print headers and fractions hold a slash.
+	slash := strings.IndexByte(t, '/') >= 0
+	if len(t) > 64 && !slash {
+		return ""
+	}
 	for _, re := range pageNumRes {
 		if re.MatchString(t) {
 			return "page number"
 		}
+	}
+	if !slash {
+		return ""
 	}
 	if m := fractionRe.FindStringSubmatch(t); m != nil {
 		// 3/15, but not 2023/2024 (a school year) nor 5/3.
