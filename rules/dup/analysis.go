@@ -36,6 +36,19 @@ func unitBlock(b *lint.Block) bool {
 // and captions by design; a heading copied with its section brings its
 // paragraphs along, and those are reported.
 func numberedTitle(t string) bool {
+	// Most paragraphs fail on their first character: one decode, before
+	// anything that reads the whole text (every paragraph meets this test
+	// several times).
+	i := 0
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	switch r, _ := utf8.DecodeRuneInString(t[i:]); {
+	case r >= '0' && r <= '9', r == '(', r == 'T', r == 'F',
+		strings.ContainsRune("表图第（〇零一二三四五六七八九十百", r):
+	default:
+		return false
+	}
 	t = strings.TrimSpace(t)
 	if t == "" || len(t) > 240 || strings.ContainsRune(t, '\n') {
 		return false
