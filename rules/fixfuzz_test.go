@@ -86,10 +86,14 @@ func FuzzFixAll(f *testing.F) {
 		}
 		again, _, n, err := lint.FixAll(fuzzDoc(string(fixed), format), all, true)
 		// A Word document's text has no heading markers, so re-reading it
-		// as lines can turn a heading that began with "# " into another
-		// paragraph kind: there only "no more fixes" is meaningful.
-		sameText := format%3 == 2 || bytes.Equal(again, fixed)
-		if err != nil || n != 0 || !sameText {
+		// as lines turns a heading that began with "# " into a plain
+		// paragraph: there only "no more fixes" is meaningful, and not
+		// even that when there was a heading (a paragraph meets rules a
+		// heading does not, the duplicate ones among them).
+		docx := format%3 == 2
+		lostHeading := docx && (strings.HasPrefix(src, "# ") || strings.Contains(src, "\n# "))
+		sameText := docx || bytes.Equal(again, fixed)
+		if err != nil || n != 0 && !lostHeading || !sameText {
 			t.Fatalf("fixing the fixed text again: %d more fixes, %v\ninput %q\nfixed %q\nagain %q", n, err, src, fixed, again)
 		}
 	})
