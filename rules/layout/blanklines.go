@@ -118,8 +118,10 @@ func runBlankLines(p *lint.Pass) error {
 			})
 		case k > last:
 			// Trailing blank lines: the file should end right after the last
-			// text line's newline.
-			start := next(last)
+			// text line's newline. The run starts there, unless the lines
+			// after the last text line begin inside code (an unclosed
+			// fence), which stays as it is.
+			start := sp.Start
 			p.Report(lint.Diagnostic{
 				Span:      lint.Span{Start: sp.Start, End: len(src)},
 				Message:   plural(count, "blank line", "blank lines") + " at the end of the file",
