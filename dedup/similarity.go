@@ -146,53 +146,69 @@ func (c *Comparer) distance1(t []rune, k int) int {
 	return score
 }
 
-func (c *Comparer) distanceN(t []rune, k int) int {
+// vectors returns the column vectors of Myers' algorithm for the pattern,
+// reset to the first column, and the bit of the pattern's last row in the
+// last block.
+func (c *Comparer) vectors() (pv, mv []uint64, lastBit uint64) {
 	nb := c.nb
 	if cap(c.pv) < nb {
 		c.pv = make([]uint64, nb)
 		c.mv = make([]uint64, nb)
 	}
-	pv, mv := c.pv[:nb], c.mv[:nb]
+	pv, mv = c.pv[:nb], c.mv[:nb]
 	for i := range pv {
 		pv[i], mv[i] = ^uint64(0), 0
 	}
-	lastBit := uint64(1) << uint((c.m-1)%64)
+	return pv, mv, uint64(1) << uint((c.m-1)%64)
+}
+
+// myersColumn advances Myers' blocked algorithm (Hyyrö's formulation) by one
+// text character whose pattern-match bits are eqs, given the horizontal
+// delta hin entering the top block (+1 for edit distance, whose top row
+// counts the text; 0 for an infix match, which may start anywhere), and
+// returns the delta leaving the pattern's last row.
+func myersColumn(eqs, pv, mv []uint64, lastBit uint64, hin int) int {
+	nb := len(pv)
+	for b := 0; b < nb; b++ {
+		eq := eqs[b]
+		p, mm := pv[b], mv[b]
+		xv := eq | mm
+		if hin < 0 {
+			eq |= 1
+		}
+		xh := (((eq & p) + p) ^ p) | eq
+		ph := mm | ^(xh | p)
+		mh := p & xh
+		hb := uint64(1) << 63
+		if b == nb-1 {
+			hb = lastBit
+		}
+		hout := 0
+		if ph&hb != 0 {
+			hout = 1
+		} else if mh&hb != 0 {
+			hout = -1
+		}
+		ph <<= 1
+		mh <<= 1
+		if hin < 0 {
+			mh |= 1
+		} else if hin > 0 {
+			ph |= 1
+		}
+		pv[b] = mh | ^(xv | ph)
+		mv[b] = ph & xv
+		hin = hout
+	}
+	return hin
+}
+
+func (c *Comparer) distanceN(t []rune, k int) int {
+	pv, mv, lastBit := c.vectors()
 	score := c.m
 	n := len(t)
 	for j, r := range t {
-		eqs := c.eq(r)
-		hin := 1 // top row: D[0][j] = j
-		for b := 0; b < nb; b++ {
-			eq := eqs[b]
-			p, mm := pv[b], mv[b]
-			xv := eq | mm
-			if hin < 0 {
-				eq |= 1
-			}
-			xh := (((eq & p) + p) ^ p) | eq
-			ph := mm | ^(xh | p)
-			mh := p & xh
-			hb := uint64(1) << 63
-			if b == nb-1 {
-				hb = lastBit
-			}
-			hout := 0
-			if ph&hb != 0 {
-				hout = 1
-			} else if mh&hb != 0 {
-				hout = -1
-			}
-			ph <<= 1
-			mh <<= 1
-			if hin < 0 {
-				mh |= 1
-			} else if hin > 0 {
-				ph |= 1
-			}
-			pv[b] = mh | ^(xv | ph)
-			mv[b] = ph & xv
-			hin = hout
-		}
+		hin := myersColumn(c.eq(r), pv, mv, lastBit, 1) // top row: D[0][j] = j
 		score += hin
 		if score-(n-1-j) > k {
 			return k + 1
@@ -416,53 +432,12 @@ func (c *Comparer) boundedInfix(needle, hay []rune, k int) int {
 		return len(needle)
 	}
 	c.setPattern(needle)
-	nb := c.nb
-	if cap(c.pv) < nb {
-		c.pv = make([]uint64, nb)
-		c.mv = make([]uint64, nb)
-	}
-	pv, mv := c.pv[:nb], c.mv[:nb]
-	for i := range pv {
-		pv[i], mv[i] = ^uint64(0), 0
-	}
-	lastBit := uint64(1) << uint((c.m-1)%64)
+	pv, mv, lastBit := c.vectors()
 	score := c.m
 	best := score
 	n := len(hay)
 	for j, r := range hay {
-		eqs := c.eq(r)
-		hin := 0 // top row is all zeros: the match may start anywhere
-		for b := 0; b < nb; b++ {
-			eq := eqs[b]
-			p, mm := pv[b], mv[b]
-			xv := eq | mm
-			if hin < 0 {
-				eq |= 1
-			}
-			xh := (((eq & p) + p) ^ p) | eq
-			ph := mm | ^(xh | p)
-			mh := p & xh
-			hb := uint64(1) << 63
-			if b == nb-1 {
-				hb = lastBit
-			}
-			hout := 0
-			if ph&hb != 0 {
-				hout = 1
-			} else if mh&hb != 0 {
-				hout = -1
-			}
-			ph <<= 1
-			mh <<= 1
-			if hin < 0 {
-				mh |= 1
-			} else if hin > 0 {
-				ph |= 1
-			}
-			pv[b] = mh | ^(xv | ph)
-			mv[b] = ph & xv
-			hin = hout
-		}
+		hin := myersColumn(c.eq(r), pv, mv, lastBit, 0) // top row all zeros: the match may start anywhere
 		score += hin
 		best = min(best, score)
 		// The score falls by at most one per remaining column.
