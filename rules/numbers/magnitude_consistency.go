@@ -181,6 +181,13 @@ func disagree(a, b *statement) (int, bool) {
 	if a.bf == b.bf && a.sent == b.sent {
 		return 0, false
 	}
+	if a.dim != dimCompute && a.f.q.Num.Mag == 0 && b.f.q.Num.Mag == 0 {
+		// Two SI prefixes on data, power, energy or frequency (a 1 MB
+		// buffer, a 1 GB limit) are different quantities far more often
+		// than a slipped conversion, which goes between a prefix and
+		// 万/亿; computing power (6E against 6P) stays compared.
+		return 0, false
+	}
 	if a.year != "" && b.year != "" && a.year != b.year {
 		return 0, false
 	}

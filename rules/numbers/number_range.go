@@ -106,6 +106,9 @@ func runNumberRange(p *lint.Pass) error {
 		if suffix == "" && !mixed {
 			continue
 		}
+		if !mixed && asciiConnector(r.conn) && !hasHan(text) {
+			continue // English writes 5-20% (GB/T 15835 is for Chinese text)
+		}
 		at := r.a.text(text)
 		bt := r.b.num(text)
 		var d lint.Diagnostic
@@ -138,6 +141,16 @@ func runNumberRange(p *lint.Pass) error {
 		p.Report(d)
 	}
 	return nil
+}
+
+// hasHan: s holds a Han character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if lint.IsHan(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func connOr(conn, want string, mixed bool) string {

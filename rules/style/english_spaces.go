@@ -171,6 +171,8 @@ func spaceBeforeIsWrong(text string, s, i int) bool {
 		return false // an ellipsis
 	case isAlnum(next):
 		return false // .NET, .5, ?query, !important, :host
+	case c == '.' && (next == '/' || next == '\\' || next == '_' || next == '-'):
+		return false // ./configure, .\build.ps1, ._DS_Store, .-separated
 	case (c == ':' || c == ';') && (next == ')' || next == '(' || next == '-' || next == 'D' || next == 'P'):
 		return false // emoticons
 	case c == ':' && text[s-1] >= '0' && text[s-1] <= '9':
