@@ -22,8 +22,9 @@ the same.
 The rule compares figures of one dimension — computing power (FLOPS, 次 in
 a sentence about 算力, or a bare T/P/E/Z/Y prefix there), power (W, 瓦),
 energy (Wh), data (B, 字节, bit) and frequency (Hz) — written in different
-notations (different SI prefixes, or a prefix against 万/亿) in different
-sentences. When their digits agree and their values differ by an exact
+notations (a prefix against 万/亿, or for computing power also two
+different SI prefixes: a 1MB buffer and a 1GB limit are two quantities) in
+different sentences. When their digits agree and their values differ by an exact
 power of ten, the later one is reported with the earlier one as related
 information. Figures of different years (截至2023年… 到2025年…, the last
 year named before each figure) are different quantities and are not
