@@ -34,7 +34,8 @@ Left alone: ISO dates (2023-01-05), phone numbers and codes (027-12345678,
 GB/T 15835-2011, 图-154, leading zeros), ordinals (第3—4类), sports scores
 (以3-2击败), percentage points (2～3个百分点) and code. A dropped suffix after
 an ASCII hyphen (50-60%) is reported as info: it is usually that document's
-convention.
+convention; in a paragraph without Chinese it is English usage (5-20%) and
+left alone.
 
 The fix (unsafe: the author may have meant something else) inserts the
 suffix on the first value and writes the document's connector.`,
