@@ -26,7 +26,10 @@ of a sentence that the page break cut (see split-paragraph, which joins
 across them).
 
 The fix (unsafe: a line that only looks like furniture would be lost)
-deletes the line with its line break. Headings are never reported.`,
+deletes the line with its line break. Headings are never reported, nor
+are rows and borders of a plain-text table (| … |, +----+) or, in
+Markdown, lines with inline markup (_Released on …_), which repeat by
+design.`,
 	Category: "layout",
 	Severity: lint.Warning,
 	Default:  true,

@@ -38,7 +38,9 @@ reported when it starts with
   the evidence must be stronger: names look like this too (曼施坦因).
 
 Place names (兴安盟, 砚山县) are left alone unless a longer word's ending
-explains them. A tail that starts with a character that is mostly a word
+explains them, and so is a paragraph whose first two characters begin a
+clause or paragraph twice elsewhere in the document: a name or term of the
+text (孝文 in a novel's dialogue), where a lost word's tail does not recur. A tail that starts with a character that is mostly a word
 of its own or a word's first half (统筹 → 筹…, 应急 → 急…, 倾斜 → 斜…)
 reads like a sentence start and is not reported: the rule prefers silence.
 

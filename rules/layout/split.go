@@ -22,8 +22,14 @@ The rule looks at a paragraph that ends without a sentence-final mark
 paragraph that follows it. Headings, list items, table rows, lines led by an
 enumerator or bullet (一、 （一） 1. ■ ▶), bylines in brackets, date and
 signature lines, verse (several short lines) and runs of short list lines
-are never taken for a first half; a paragraph starting with an enumerator,
-a bullet, an opening quote, a bracket or a dash is never a second half.
+are never taken for a first half, nor is a line without any Han character
+before Chinese prose (a command, a path, an address); a paragraph starting
+with an enumerator, a bullet, an opening quote, a bracket or a dash is never
+a second half, nor is one that follows a code block, an HTML block or
+anything else that is not linted (text going on after an example). Section
+numbers (1.2.12. …, 3.1.2 总体要求), short title-shaped lines (注意) and a
+next paragraph that starts indented (two spaces or an ideographic space,
+the first-line indent of typeset Chinese) need a word cut across the break.
 
 Evidence is strong when the break falls inside a word (a unigram
 segmenter over six characters each side, with word costs compiled from
