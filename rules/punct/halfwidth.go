@@ -42,7 +42,9 @@ likewise. Left alone: numbers (1,040, 12:30, 1:500), English runs and
 sentences quoted inside Chinese (Stay hungry, stay foolish.), function-like
 notation f(x), URLs, e-mail addresses and code, which the prose view hides.
 A half-width parenthesis whose partner is full-width (（扩大)) is always
-Chinese and takes the full width of its partner.
+Chinese and takes the full width of its partner. A paragraph without any
+Han character is not Chinese text, whatever marks it holds: it is left to
+english-fullwidth-punct.
 
 Fixes for brackets, commas, question and exclamation marks are safe. Colons
 and semicolons are unsafe: they also appear in times, ratios and references
@@ -68,6 +70,13 @@ func runHalfwidth(p *lint.Pass) error {
 	bms := docMarks(p.Doc)
 	for bi := range bms {
 		bm := &bms[bi]
+		if !bm.han {
+			// Without a Han character a paragraph is no Chinese text,
+			// whatever marks it holds (AA A…!): english-fullwidth-punct
+			// asks for the half-width marks there, and the two rules
+			// would undo each other's fixes.
+			continue
+		}
 		checkBrackets(p, bm)
 		checkPoints(p, bm)
 	}
