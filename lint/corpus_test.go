@@ -156,7 +156,7 @@ func TestTwoPhaseCorpusErrors(t *testing.T) {
 		bad := &Rule{ID: "bad-corpus", Summary: "x", Category: "duplication", Severity: Warning, Default: true,
 			Corpus: func() CorpusCollector { return badCollector{fail: fail} }}
 		pol, _ = NewPolicy([]*Rule{bad}, nil, nil, nil)
-		res = (&Runner{Policy: pol}).Run(context.Background(), paths[:1])
+		res = (&Runner{Policy: pol}).Run(context.Background(), paths[:2]) // corpus rules need two files
 		all := ""
 		for _, e := range res.Errors {
 			all += e.Error() + "\n"
@@ -229,5 +229,19 @@ func TestCorpusSkipper(t *testing.T) {
 	}
 	if fmt.Sprint(sc.skip) != "[1]" || len(sc.collect) != 2 || !sc.finishedSawBoth {
 		t.Fatalf("collected %v, skipped %v", sc.collect, sc.skip)
+	}
+}
+
+// A run of one document does not run corpus rules: they compare documents
+// with each other, and the collection would cost a large file for nothing.
+func TestCorpusRulesNeedTwoFiles(t *testing.T) {
+	_, paths := writeFiles(t, "甲段落。\n\n甲段落。\n", "乙段落。\n")
+	for n, want := range map[int]int{1: 0, 2: 2} {
+		c := &lineCollector{files: map[int][]seenPara{}, calls: map[int]int{}}
+		pol, _ := NewPolicy([]*Rule{corpusRule(c)}, nil, nil, nil)
+		(&Runner{Policy: pol}).Run(context.Background(), paths[:n])
+		if len(c.calls) != want {
+			t.Errorf("%d files: the collector saw %d documents, want %d", n, len(c.calls), want)
+		}
 	}
 }

@@ -69,6 +69,12 @@ func (r *Runner) Run(ctx context.Context, paths []string) *Result {
 	var corpus *corpusState
 	legacy := r.hasCorpusRules()
 	cols := r.collectors()
+	if len(paths) < 2 {
+		// Corpus rules compare documents with each other: one document
+		// gives them nothing, and collecting its paragraphs cost a
+		// large file a third as much as linting it.
+		legacy, cols = false, nil
+	}
 	if legacy || cols != nil {
 		corpus = &corpusState{docs: make([]*fileState, len(paths))}
 	}

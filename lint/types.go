@@ -211,7 +211,9 @@ type Rule struct {
 	Options func() any
 	// Run checks one document. RunCorpus, if set, runs once over every
 	// document of the run after all of them were parsed (the runner then
-	// keeps every document in memory).
+	// keeps every document in memory). Corpus rules (RunCorpus, Corpus)
+	// compare documents with each other and do not run when a run has
+	// a single document.
 	Run       func(*Pass) error
 	RunCorpus func(*CorpusPass) error
 	// Corpus, if set, makes a two-phase corpus rule (see CorpusCollector
