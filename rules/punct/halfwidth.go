@@ -28,7 +28,7 @@ func Rules() []*lint.Rule {
 // HalfwidthPunct reports ASCII punctuation used in Chinese text.
 var HalfwidthPunct = &lint.Rule{
 	ID:        "halfwidth-punct",
-	Summary:   "half-width ( ) , ; : ? ! in Chinese text",
+	Summary:   "half-width ( ) , ; : ? ! . in Chinese text",
 	SummaryZh: "中文语境中使用了半角标点",
 	Doc: `GB/T 15834-2011 §5.1 requires full-width punctuation in horizontal Chinese
 text: （） ， ； ： ？ ！ each take one full character cell. Drafts typed with an
@@ -46,9 +46,17 @@ Chinese and takes the full width of its partner. A paragraph without any
 Han character is not Chinese text, whatever marks it holds: it is left to
 english-fullwidth-punct.
 
-Fixes for brackets, commas, question and exclamation marks are safe. Colons
-and semicolons are unsafe: they also appear in times, ratios and references
-where the context alone does not settle the width.`,
+A full stop typed as . ends a Chinese sentence when two Han characters
+precede it and the paragraph or line ends, or Chinese text follows (past
+any spaces): 算法. / 管不起了.朱先生. Decimals, versions, file names and
+enumerators (1.2, README.md, 图1.) have a digit or letter before the dot,
+dots around it make an ellipsis, and a dot between single characters (整.理)
+is left alone.
+
+Fixes for brackets, commas, question and exclamation marks are safe. Colons,
+semicolons and full stops are unsafe: colons and semicolons also appear in
+times, ratios and references where the context alone does not settle the
+width, and a technical text may keep . as its full stop on purpose.`,
 	Category: "punctuation",
 	Severity: lint.Warning,
 	Default:  true,
@@ -79,6 +87,7 @@ func runHalfwidth(p *lint.Pass) error {
 		}
 		checkBrackets(p, bm)
 		checkPoints(p, bm)
+		checkStops(p, bm)
 	}
 	return nil
 }
@@ -231,6 +240,62 @@ func checkPoints(p *lint.Pass, bm *blockMarks) {
 			MessageZh: "中文语境中使用了半角标点“" + string(c) + "”，应使用全角“" + fullOf[c] + "”",
 			Fixes: []lint.Fix{{Message: "use " + fullOf[c], Safe: safe, Edits: []lint.Edit{
 				{Start: s, End: s + 1, New: fullOf[c]},
+			}}},
+		})
+	}
+}
+
+// checkStops reports a half-width full stop that ends a Chinese sentence
+// (…使用 viterbi 算法. / …管不起了.朱先生…): two Han characters before it,
+// and after it the end of the paragraph or line, or (past spaces) Chinese
+// text. Decimals, versions, file names and enumerators have a digit or a
+// letter before the dot, an ellipsis has dots around it, and a dot between
+// single characters (整.理) is no sentence end. The fix is unsafe, as for
+// colons: a text may keep . as its full stop on purpose.
+func checkStops(p *lint.Pass, bm *blockMarks) {
+	text, pr := bm.text, bm.pr
+	for off := 0; ; {
+		k := strings.IndexByte(text[off:], '.')
+		if k < 0 {
+			return
+		}
+		i := off + k
+		off = i + 1
+		if i > 0 && text[i-1] == '.' || i+1 < len(text) && text[i+1] == '.' {
+			continue // an ellipsis typed as dots
+		}
+		l, ln := utf8.DecodeLastRuneInString(text[:i])
+		if !zh.IsHan(l) {
+			continue
+		}
+		if l2, _ := utf8.DecodeLastRuneInString(text[:i-ln]); !zh.IsHan(l2) {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		r, _ := utf8.DecodeRuneInString(text[j:])
+		end := j >= len(text) || text[j] == '\n' || text[j] == '\r'
+		if !end && !zh.IsHan(r) && r != '“' && r != '（' && r != '《' {
+			continue
+		}
+		// The spaces after the dot go with it when Chinese follows: a
+		// full-width mark takes none.
+		e := i + 1
+		if !end {
+			e = j
+		}
+		if !pr.Contiguous(i, e) {
+			continue
+		}
+		sp := pr.SrcSpan(i, e)
+		p.Report(lint.Diagnostic{
+			Span:      lint.Span{Start: sp.Start, End: sp.Start + 1},
+			Message:   "half-width full stop ending a Chinese sentence; use 。",
+			MessageZh: "中文句末使用了半角句点“.”，应使用句号“。”",
+			Fixes: []lint.Fix{{Message: "use 。", Edits: []lint.Edit{
+				{Start: sp.Start, End: sp.End, New: "。"},
 			}}},
 		})
 	}
