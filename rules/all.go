@@ -13,6 +13,7 @@ import (
 	"github.com/draftlint/draftlint/rules/numbers"
 	"github.com/draftlint/draftlint/rules/punct"
 	"github.com/draftlint/draftlint/rules/style"
+	"github.com/draftlint/draftlint/rules/terms"
 )
 
 var (
@@ -30,6 +31,7 @@ func All() []*lint.Rule {
 		all = append(all, style.Rules()...)
 		all = append(all, dup.Rules()...)
 		all = append(all, numbers.Rules()...)
+		all = append(all, terms.Rules()...)
 		sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	})
 	return all
