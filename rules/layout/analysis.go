@@ -188,7 +188,7 @@ func computeAnalysis(doc *lint.Document) *analysis {
 			// ```…``` / where any change…).
 			continue
 		}
-		if !hasHan(ai.text) && hasHan(bj.text) {
+		if !zh.HasHan(ai.text) && zh.HasHan(bj.text) {
 			// A line without Chinese before Chinese prose (a command, a
 			// path, an address, a name in a manual or a report) is no
 			// sentence that the page cut: the language would not switch
@@ -543,16 +543,6 @@ func indentedAt(doc *lint.Document, off int) bool {
 		}
 	}
 	return sp >= 2
-}
-
-// hasHan: the text has a Han character.
-func hasHan(s string) bool {
-	for _, r := range s {
-		if lint.IsHan(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // hasWordChar: the text has a Han character or a letter (not only digits

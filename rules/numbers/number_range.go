@@ -107,7 +107,7 @@ func runNumberRange(p *lint.Pass) error {
 		if suffix == "" && !mixed {
 			continue
 		}
-		if !mixed && asciiConnector(r.conn) && !hasHan(text) {
+		if !mixed && asciiConnector(r.conn) && !zh.HasHan(text) {
 			continue // English writes 5-20% (GB/T 15835 is for Chinese text)
 		}
 		at := r.a.text(text)
@@ -142,16 +142,6 @@ func runNumberRange(p *lint.Pass) error {
 		p.Report(d)
 	}
 	return nil
-}
-
-// hasHan: s holds a Han character.
-func hasHan(s string) bool {
-	for _, r := range s {
-		if lint.IsHan(r) {
-			return true
-		}
-	}
-	return false
 }
 
 func connOr(conn, want string, mixed bool) string {

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/draftlint/draftlint/lint"
+	"github.com/draftlint/draftlint/rules/internal/zh"
 )
 
 // LongSentenceOptions configures long-sentence. Zero turns a limit off.
@@ -74,7 +75,7 @@ func runLongSentence(p *lint.Pass) error {
 			continue
 		}
 		text := b.Text()
-		if hasHan(text) {
+		if zh.HasHan(text) {
 			chineseSentences(p, b, text, opt)
 		} else if opt.MaxWords > 0 && isEnglish(text) {
 			englishSentences(p, b, text, opt)

@@ -53,24 +53,6 @@ func lineBounds(text string, i int) (int, int) {
 	return s, e
 }
 
-// hasHan reports whether s holds a Han character. Chinese prose answers on
-// its first character.
-func hasHan(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := zh.DecodeRune(s, i)
-		if zh.IsHan(r) {
-			return true
-		}
-		i += n
-	}
-	return false
-}
-
 // isEnglish reports whether prose is an English paragraph in the sense of
 // the reference (§2.7): no Han at all, at least two words, and at least 70%
 // of the letters, digits and other symbols (white space and punctuation

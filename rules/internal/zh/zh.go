@@ -155,3 +155,21 @@ func RuneCount(s string) int {
 	}
 	return n
 }
+
+// HasHan reports whether s holds a Han character. Chinese prose answers on
+// its first character.
+func HasHan(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := DecodeRune(s, i)
+		if IsHan(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
