@@ -193,26 +193,29 @@ func keyHashes(key []rune) (hash, fold uint64) {
 	return splitmix64(h), splitmix64(f)
 }
 
+// otherKey returns the key runes of the rune of s at i (none for
+// punctuation), as appendKeyPlain gives them, in buf, and the offset after
+// the rune.
+func otherKey(s string, i int, buf *[8]rune) ([]rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		if r := asciiKey[c]; r != 0 {
+			buf[0] = r
+			return buf[:1], i + 1
+		}
+		return nil, i + 1
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return appendKeyPlain(buf[:0], s[i:i+size]), i + size
+}
+
 // scanOther handles the rune of s at i that is not a Han ideograph of
 // U+4E00..U+9FFF: it appends its key runes (none for punctuation), as
 // appendKeyPlain would, with their bigrams, and returns the next offset,
 // the key length and the key hash so far.
 func (u *unitScan) scanOther(s string, i, n int) (int, int) {
 	var buf [8]rune
-	var k []rune
-	c := s[i]
-	switch {
-	case c < utf8.RuneSelf:
-		i++
-		if r := asciiKey[c]; r != 0 {
-			buf[0] = r
-			k = buf[:1]
-		}
-	default:
-		_, size := utf8.DecodeRuneInString(s[i:])
-		k = appendKeyPlain(buf[:0], s[i:i+size])
-		i += size
-	}
+	k, i := otherKey(s, i, &buf)
 	if len(k) == 0 {
 		return i, n
 	}
@@ -415,20 +418,7 @@ func keyPrints(key []rune, fps []uint32) (hash, fold uint64) {
 // scanKeyOther is scanOther for scanKey.
 func (u *unitScan) scanKeyOther(s string, i, n int) (int, int) {
 	var buf [8]rune
-	var k []rune
-	c := s[i]
-	switch {
-	case c < utf8.RuneSelf:
-		i++
-		if r := asciiKey[c]; r != 0 {
-			buf[0] = r
-			k = buf[:1]
-		}
-	default:
-		_, size := utf8.DecodeRuneInString(s[i:])
-		k = appendKeyPlain(buf[:0], s[i:i+size])
-		i += size
-	}
+	k, i := otherKey(s, i, &buf)
 	if len(k) == 0 {
 		return i, n
 	}

@@ -161,11 +161,9 @@ func (w *window) lastWord(c *[2*breakWindow + 1][maxWord + 1]int) int {
 	return from[w.n]
 }
 
-// endsWithGrammarWord reports whether the best reading of the text's last
-// Han characters ends with a grammatical word (flagGram) of two characters
-// or more that cannot close a sentence or stand at the end of a title:
-// 任何, 或者, 依照, 不断.
-func endsWithGrammarWord(s string) bool {
+// hanTail returns the window of the last Han characters of s (at most
+// breakWindow), in order; empty when s does not end with one.
+func hanTail(s string) window {
 	var tail [breakWindow]rune
 	k := 0
 	for i := len(s); i > 0 && k < breakWindow; {
@@ -177,12 +175,21 @@ func endsWithGrammarWord(s string) bool {
 		k++
 		i -= sz
 	}
-	if k == 0 {
-		return false
-	}
 	var w window
 	for j := k - 1; j >= 0; j-- {
 		w.add(tail[j])
+	}
+	return w
+}
+
+// endsWithGrammarWord reports whether the best reading of the text's last
+// Han characters ends with a grammatical word (flagGram) of two characters
+// or more that cannot close a sentence or stand at the end of a title:
+// 任何, 或者, 依照, 不断.
+func endsWithGrammarWord(s string) bool {
+	w := hanTail(s)
+	if w.n == 0 {
+		return false
 	}
 	lex := lexicon()
 	c := w.costs(lex)
@@ -221,23 +228,9 @@ func segCost(lex map[string]lexEntry, rs []rune, keep int) int {
 // when either side has no Han character next to the break.
 func breakMargin(left, right string) int {
 	// Up to breakWindow Han characters before the break, in order.
-	var tail [breakWindow]rune
-	k := 0
-	for i := len(left); i > 0 && k < breakWindow; {
-		r, sz := utf8.DecodeLastRuneInString(left[:i])
-		if !lint.IsHan(r) {
-			break
-		}
-		tail[k] = r
-		k++
-		i -= sz
-	}
-	if k == 0 {
+	w := hanTail(left)
+	if w.n == 0 {
 		return 0
-	}
-	var w window
-	for j := k - 1; j >= 0; j-- {
-		w.add(tail[j])
 	}
 	cut := w.n
 	for _, r := range right {
